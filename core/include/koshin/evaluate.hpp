@@ -1,0 +1,45 @@
+// Evaluating a situation against the rules: the plan.
+//
+// Engine holds the national rules and the municipalities' rules, each parsed once. evaluate()
+// never throws and never reads a clock: bad input gives a plan whose "errors" say what and where.
+// The plan's shape is documented in docs/plan.md.
+#pragma once
+
+#include "koshin/diagnostics.hpp"
+#include "koshin/rules.hpp"
+#include "koshin/situation.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace koshin {
+
+class Engine {
+ public:
+  // Loads the national rule file; must come before any municipality. Returns false on errors.
+  bool load_national(std::string_view text, const std::string& file_name, Diagnostics& diag);
+  // Loads (or replaces) one municipality's rule file.
+  bool load_municipality(std::string_view text, const std::string& file_name, Diagnostics& diag);
+
+  bool ready() const { return national_ != nullptr; }
+  const RuleFile* national() const { return national_.get(); }
+  const RuleFile* municipality(const std::string& id) const;
+  std::vector<std::string> municipality_ids() const;
+
+  // Evaluates a parsed situation / JSON text. Always returns a plan object with "errors".
+  Json evaluate(const Json& situation) const;
+  Json evaluate_text(std::string_view situation_json) const;
+
+ private:
+  std::unique_ptr<RuleFile> national_;
+  std::map<std::string, std::unique_ptr<RuleFile>> municipalities_;
+};
+
+// The message keys the core can emit, other than those built from rule-data ids
+// ("doc.<id>", "followup.<id>") and error codes ("error.<code>").
+const std::vector<std::string_view>& core_message_keys();
+
+}  // namespace koshin

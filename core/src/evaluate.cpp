@@ -1,0 +1,1027 @@
+// The evaluator: situation + rules -> plan. Each national fact is a small named function
+// citing its rule id (the national rule file gives every rule id its sources).
+#include "koshin/evaluate.hpp"
+
+#include "koshin/sha256.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace koshin {
+
+namespace {
+
+// Message keys, in one place (i18n packs must define each; see core_message_keys()).
+namespace key {
+constexpr std::string_view kStatusNotYet = "status.not_yet_renewable";
+constexpr std::string_view kStatusOpen = "status.window_open";
+constexpr std::string_view kStatusExpired = "status.expired";
+constexpr std::string_view kStatusLapsed = "status.lapsed";
+constexpr std::string_view kStatusNotIssued = "status.not_issued";
+constexpr std::string_view kProcRenewal = "procedure.renewal";
+constexpr std::string_view kProcIssuance = "procedure.new_issuance";
+constexpr std::string_view kProcPinReset = "procedure.pin_reset_first";
+constexpr std::string_view kProcNewCard = "procedure.new_card";
+constexpr std::string_view kProcValidity = "procedure.card_validity_change";
+constexpr std::string_view kProcNothing = "procedure.nothing_yet";
+constexpr std::string_view kWhyWindowOpen = "reason.window_open";
+constexpr std::string_view kWhyWindowNotOpen = "reason.window_not_open";
+constexpr std::string_view kWhyExpired = "reason.certificate_expired";
+constexpr std::string_view kWhyLapsedChange = "reason.signature_lapsed_change";
+constexpr std::string_view kWhyCardExpired = "reason.card_expired";
+constexpr std::string_view kWhyCardSameDay = "reason.card_expires_with_certificates";
+constexpr std::string_view kWhyStayExtended = "reason.stay_extended";
+constexpr std::string_view kWhyPinUnknown = "reason.pin_unknown";
+constexpr std::string_view kWhyNoCertificates = "reason.no_certificates";
+constexpr std::string_view kNotIssuedUnder15 = "reason.not_issued_under_15";
+constexpr std::string_view kNotIssuedAdultWard = "reason.not_issued_adult_ward";
+constexpr std::string_view kNotIssuedFaceAuth = "reason.not_issued_face_auth";
+constexpr std::string_view kNotIssuedDeclined = "reason.not_issued_declined";
+constexpr std::string_view kWarnEarlyShorter = "warning.early_renewal_shorter";
+constexpr std::string_view kWarnEarlyRefused = "warning.early_renewal_refused";
+constexpr std::string_view kWarnProxyFormValidUntil = "warning.proxy_form_valid_until";
+constexpr std::string_view kWarnProxyFormVoid = "warning.proxy_form_void_after_expiry";
+constexpr std::string_view kWarnProxyFormPins = "warning.proxy_form_needs_pins";
+constexpr std::string_view kWarnLegalRep = "warning.legal_representative_must_apply";
+constexpr std::string_view kWarnNotice = "warning.notice_expected";
+constexpr std::string_view kWarnNoNoticeForeign = "warning.no_notice_foreign_resident";
+constexpr std::string_view kWarnHealthGrace = "warning.health_insurance_grace";
+constexpr std::string_view kWarnHealthGraceOver = "warning.health_insurance_grace_over";
+constexpr std::string_view kWarnStaleId = "warning.stale_id_document";
+constexpr std::string_view kWarnPageOld = "warning.source_page_old";
+constexpr std::string_view kWarnNotVerified = "warning.rules_not_recently_verified";
+constexpr std::string_view kWarnCappedByCard = "warning.new_certificate_capped_by_card";
+constexpr std::string_view kWarnStayEndsFirst = "warning.stay_ends_before_card";
+constexpr std::string_view kNoteConfirmLocally = "note.confirm_locally";
+constexpr std::string_view kNoteNationalFallback = "note.national_rule_applies";
+constexpr std::string_view kNoteSafeFrom = "note.window_readings_differ";
+constexpr std::string_view kNoteLeap = "note.leap_day_birthday";
+constexpr std::string_view kNoteDerived = "note.date_derived";
+constexpr std::string_view kNotePinConvenience = "note.pin_reset_convenience_store";
+constexpr std::string_view kNoteOfficesUnknown = "note.ask_your_municipality";
+constexpr std::string_view kNoteLowConfidence = "note.confirm_with_office";
+}  // namespace key
+
+constexpr std::string_view kAllKeys[] = {
+    key::kStatusNotYet, key::kStatusOpen, key::kStatusExpired, key::kStatusLapsed, key::kStatusNotIssued,
+    key::kProcRenewal, key::kProcIssuance, key::kProcPinReset, key::kProcNewCard, key::kProcValidity,
+    key::kProcNothing, key::kWhyWindowOpen, key::kWhyWindowNotOpen, key::kWhyExpired, key::kWhyLapsedChange,
+    key::kWhyCardExpired, key::kWhyCardSameDay, key::kWhyStayExtended, key::kWhyPinUnknown,
+    key::kWhyNoCertificates, key::kNotIssuedUnder15, key::kNotIssuedAdultWard, key::kNotIssuedFaceAuth,
+    key::kNotIssuedDeclined, key::kWarnEarlyShorter, key::kWarnEarlyRefused, key::kWarnProxyFormValidUntil,
+    key::kWarnProxyFormVoid, key::kWarnProxyFormPins, key::kWarnLegalRep, key::kWarnNotice,
+    key::kWarnNoNoticeForeign, key::kWarnHealthGrace, key::kWarnHealthGraceOver, key::kWarnStaleId,
+    key::kWarnPageOld, key::kWarnNotVerified, key::kWarnCappedByCard, key::kWarnStayEndsFirst,
+    key::kNoteConfirmLocally, key::kNoteNationalFallback, key::kNoteSafeFrom, key::kNoteLeap,
+    key::kNoteDerived, key::kNotePinConvenience, key::kNoteOfficesUnknown, key::kNoteLowConfidence};
+
+enum class Status { not_yet_renewable, window_open, expired, lapsed, not_issued };
+constexpr std::string_view status_name(Status s) {
+  switch (s) {
+    case Status::not_yet_renewable: return "not_yet_renewable";
+    case Status::window_open: return "window_open";
+    case Status::expired: return "expired";
+    case Status::lapsed: return "lapsed";
+    case Status::not_issued: return "not_issued";
+  }
+  return "";
+}
+
+enum class Procedure { renewal, new_issuance, pin_reset_first, new_card, card_validity_change, nothing_yet };
+constexpr std::string_view procedure_name(Procedure p) {
+  switch (p) {
+    case Procedure::renewal: return "renewal";
+    case Procedure::new_issuance: return "new_issuance";
+    case Procedure::pin_reset_first: return "pin_reset_first";
+    case Procedure::new_card: return "new_card";
+    case Procedure::card_validity_change: return "card_validity_change";
+    case Procedure::nothing_yet: return "nothing_yet";
+  }
+  return "";
+}
+constexpr std::string_view procedure_key(Procedure p) {
+  switch (p) {
+    case Procedure::renewal: return key::kProcRenewal;
+    case Procedure::new_issuance: return key::kProcIssuance;
+    case Procedure::pin_reset_first: return key::kProcPinReset;
+    case Procedure::new_card: return key::kProcNewCard;
+    case Procedure::card_validity_change: return key::kProcValidity;
+    case Procedure::nothing_yet: return key::kProcNothing;
+  }
+  return "";
+}
+
+bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
+Date earlier(Date a, Date b) { return before(a, b) ? a : b; }
+std::string iso(Date d) { return format_iso_date(d); }
+
+template <class T, class V>
+bool contains(const std::vector<T>& list, const V& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+Json local_text_json(const LocalText& t) {
+  Json j = Json::object();
+  for (const auto& [lang, text] : t) j[lang] = text;
+  return j;
+}
+
+// One certificate or the card, as the plan reports it.
+struct Item {
+  bool present = false;
+  Date expiry{};
+  bool derived = false;
+  Status status = Status::not_issued;
+  std::string_view reason;  // message key for not_issued / lapsed
+  Date opens{}, strict_opens{};
+};
+
+// Everything evaluation needs, with the helpers that cite rules.
+class Evaluation {
+ public:
+  Evaluation(const RuleFile& national, const RuleFile* muni, const Situation& s)
+      : national_(national), muni_(muni), s_(s), today_(s.today) {}
+
+  Json run(Diagnostics& diag);
+
+ private:
+  // --- rule citations -------------------------------------------------------------------
+  std::string source_ref(const std::string& source_id) const {
+    if (muni_ != nullptr) {
+      if (const auto* src = muni_->find_source(source_id)) return src->ref;
+    }
+    if (const auto* src = national_.find_source(source_id)) return src->ref;
+    return source_id;
+  }
+
+  // Cites a core rule: records it in the trace, returns its primary source.
+  std::string cite(std::string_view rule_id) {
+    const CoreRule* rule = national_.find_core_rule(std::string(rule_id));
+    if (rule == nullptr) return {};
+    if (traced_.insert(std::string(rule_id)).second) {
+      Json sources = Json::array();
+      for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
+      trace_.push_back({{"rule", rule_id},
+                        {"sources", sources},
+                        {"confidence", kConfidenceNames.name(rule->confidence)}});
+      if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
+        low_confidence_.push_back(std::string(rule_id));
+      }
+    }
+    return rule->sources.empty() ? std::string() : source_ref(rule->sources.front());
+  }
+
+  // Cites a rule-data item (requirement, office, fee ...) of `file`.
+  std::string cite_data(const RuleFile& file, const std::string& item_id, const std::string& source_id) {
+    const std::string rule_id = file.id + ":" + item_id;
+    const std::string ref = source_ref(source_id);
+    if (traced_.insert(rule_id).second) {
+      trace_.push_back({{"rule", rule_id}, {"sources", Json::array({ref})}, {"confidence", "H"}});
+    }
+    return ref;
+  }
+
+  Json item(std::string_view message_key, std::string_view rule_id, Json params = Json::object()) {
+    Json j = {{"key", message_key}, {"rule", rule_id}, {"source", cite(rule_id)}};
+    if (!params.empty()) j["params"] = std::move(params);
+    return j;
+  }
+
+  // --- parameters -----------------------------------------------------------------------
+  const Parameter* parameter_at(const std::string& name, Date on) const {
+    for (const RuleFile* file : {muni_, &national_}) {
+      if (file == nullptr) continue;
+      const auto it = file->parameters.find(name);
+      if (it == file->parameters.end()) continue;
+      for (const auto& p : it->second) {
+        if (p.effective.contains(on)) return &p;
+      }
+    }
+    return nullptr;
+  }
+  long long number(const std::string& name, Date on) {
+    const Parameter* p = parameter_at(name, on);
+    if (p == nullptr) {
+      missing_parameter_ = name;
+      return 0;
+    }
+    return p->number;
+  }
+  long long number(const std::string& name) { return number(name, today_); }
+
+  // --- named rules ----------------------------------------------------------------------
+  int months() { return static_cast<int>(number("window_months")); }
+  Date window_opens(Date expiry) { return window_opens_policy(expiry, months()); }  // P-WINDOW
+  Date window_opens_safe(Date expiry) { return window_opens_strict(expiry, months()); }
+
+  Status status_of(Date expiry) {
+    if (before(expiry, today_)) return Status::expired;
+    if (before(today_, window_opens(expiry))) return Status::not_yet_renewable;
+    return Status::window_open;
+  }
+
+  // N-CARD-VALIDITY: card expiry from its issue date; empty + error when it cannot be known.
+  std::optional<Date> derive_card_expiry(Diagnostics& diag);
+  // N-CERT-VALIDITY + N-CERT-CAP
+  void derive_certificates(Diagnostics& diag);
+  // N-RENEWAL-CARRYOVER / N-EARLY-RENEWAL / N-AFTER-EXPIRY: expiry of a certificate issued on r.
+  std::optional<Date> new_certificate_expiry(Date r, Date old_expiry, std::string_view& rule, bool* capped = nullptr);
+
+  bool condition(Condition c, bool& known) const;
+  std::vector<std::string> holder_classes() const;
+  const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
+  Json build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
+  Json build_offices(const std::vector<Task>& tasks, Applicant route);
+  Json item_json(const Item& it, std::string_view rule);
+
+  const RuleFile& national_;
+  const RuleFile* muni_;
+  const Situation& s_;
+  Date today_;
+
+  std::optional<int> age_;
+  AgeBand band_ = AgeBand::adult;
+  Item card_, user_, signature_;
+  bool pin_unknown_ = false;
+  std::string missing_parameter_;
+
+  Json trace_ = Json::array();
+  std::set<std::string> traced_;
+  std::vector<std::string> low_confidence_;
+  Json warnings_ = Json::array();
+  Json notes_ = Json::array();
+  Json derived_ = Json::array();
+  std::set<std::string> stale_examples_;
+};
+
+std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
+  if (s_.card_expiry) return s_.card_expiry;
+  const Date issued = *s_.card_issue_date;
+  if (s_.residence == Residence::period_of_stay) {
+    diag.add("cannot_derive", "/card/expiry",
+             "the expiry printed on the card (a card with a period of stay ends with the stay)");
+    return std::nullopt;
+  }
+  if (!s_.birth_date) {
+    diag.add("cannot_derive", "/card/expiry", "the expiry printed on the card, or holder.birth_date");
+    return std::nullopt;
+  }
+  const Date birth = *s_.birth_date;
+  // The age line applies at application, which comes before issue: if the answer changes
+  // between the earliest likely application day and the issue day, ask for the printed date.
+  const Date applied_earliest = add_months_clamped(issued, -static_cast<int>(number("card_age_ambiguity_months")));
+  auto adult_on = [&](Date d) { return age_on(birth, d) >= number("card_adult_age", d); };
+  const bool adult = adult_on(issued);
+  if (adult != adult_on(applied_earliest)) {
+    diag.add("ambiguous_derivation", "/card/expiry",
+             "the expiry printed on the card (the age at application decides, and it is close to the line)");
+    return std::nullopt;
+  }
+  const int n = static_cast<int>(number(adult ? "card_validity_birthdays_adult" : "card_validity_birthdays_minor"));
+  const Date expiry = nth_birthday_after(birth, issued, n);
+  card_.derived = true;
+  derived_.push_back({{"field", "/card/expiry"}, {"value", iso(expiry)}, {"key", key::kNoteDerived},
+                      {"rule", "N-CARD-VALIDITY"}, {"source", cite("N-CARD-VALIDITY")}});
+  return expiry;
+}
+
+void Evaluation::derive_certificates(Diagnostics& diag) {
+  const bool sig_eligible = s_.has_signature && band_ != AgeBand::under_15 && !s_.adult_ward && !s_.face_auth_card;
+  if (s_.cert_expiry) {
+    user_.present = true;
+    user_.expiry = *s_.cert_expiry;
+    signature_.present = sig_eligible;
+    signature_.expiry = *s_.cert_expiry;
+  } else if (s_.user_expiry || s_.signature_expiry) {
+    if (!s_.user_expiry) {
+      diag.add("missing_field", "/certificates/user_expiry", "the user certificate's expiry");
+      return;
+    }
+    user_.present = true;
+    user_.expiry = *s_.user_expiry;
+    if (sig_eligible && !s_.signature_expiry) {
+      diag.add("missing_field", "/certificates/signature_expiry",
+               "the signature certificate's expiry, or \"signature\": false");
+      return;
+    }
+    signature_.present = sig_eligible;
+    if (s_.signature_expiry) signature_.expiry = *s_.signature_expiry;
+  } else {
+    const auto issued = s_.cert_issue_date ? s_.cert_issue_date : s_.card_issue_date;
+    if (!issued || !s_.birth_date) {
+      diag.add("missing_field", "/certificates/expiry",
+               "the certificates' expiry, or their issue date with holder.birth_date");
+      return;
+    }
+    const Date b5 = nth_birthday_after(*s_.birth_date, *issued, static_cast<int>(number("cert_validity_birthdays")));
+    const Date user = earlier(b5, card_.expiry);
+    user_.present = true;
+    user_.expiry = user;
+    user_.derived = true;
+    signature_.present = sig_eligible;
+    signature_.expiry = earlier(earlier(b5, card_.expiry), user);
+    signature_.derived = true;
+    const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
+    derived_.push_back({{"field", "/certificates/expiry"}, {"value", iso(user)}, {"key", key::kNoteDerived},
+                        {"rule", rule}, {"source", cite(rule)}});
+  }
+  if (!signature_.present) {
+    signature_.reason = !s_.has_signature          ? key::kNotIssuedDeclined
+                        : band_ == AgeBand::under_15 ? key::kNotIssuedUnder15
+                        : s_.adult_ward              ? key::kNotIssuedAdultWard
+                                                     : key::kNotIssuedFaceAuth;
+  }
+}
+
+std::optional<Date> Evaluation::new_certificate_expiry(Date r, Date old_expiry, std::string_view& rule, bool* capped) {
+  if (!s_.birth_date) return std::nullopt;
+  int n = static_cast<int>(number("cert_validity_birthdays"));
+  if (before(old_expiry, r)) {
+    rule = "N-AFTER-EXPIRY";
+  } else if (before(r, window_opens(old_expiry))) {
+    rule = "N-EARLY-RENEWAL";
+  } else {
+    rule = "N-RENEWAL-CARRYOVER";
+    n = static_cast<int>(number("cert_renewal_birthdays"));
+  }
+  const Date uncapped = nth_birthday_after(*s_.birth_date, r, n);
+  if (capped != nullptr) *capped = before(card_.expiry, uncapped);
+  return earlier(uncapped, card_.expiry);
+}
+
+bool Evaluation::condition(Condition c, bool& known) const {
+  known = true;
+  switch (c) {
+    case Condition::pin_unknown: return pin_unknown_;
+    case Condition::pins_known: return !pin_unknown_;
+    case Condition::holder_under_15: return band_ == AgeBand::under_15;
+    case Condition::holder_minor: return band_ != AgeBand::adult;
+    case Condition::holder_adult_ward: return s_.adult_ward;
+    case Condition::family_register_in_city:
+      known = s_.family_register_in_city.has_value();
+      return s_.family_register_in_city.value_or(false);
+    case Condition::same_household_parent: {
+      const bool parent = s_.relationship == Relationship::parent ||
+                          (!s_.relationship && band_ != AgeBand::adult && !s_.adult_ward);
+      known = s_.same_household.has_value();
+      return parent && s_.same_household.value_or(false);
+    }
+    case Condition::same_household:
+      known = s_.same_household.has_value();
+      return s_.same_household.value_or(false);
+    case Condition::with_move_notification: return s_.with_move_notification;
+    case Condition::foreign_period_of_stay: return s_.residence == Residence::period_of_stay;
+  }
+  return false;
+}
+
+std::vector<std::string> Evaluation::holder_classes() const {
+  std::vector<std::string> out{"any"};
+  out.emplace_back(band_ == AgeBand::under_15 ? "under_15" : band_ == AgeBand::age_15_17 ? "15_17" : "adult");
+  if (band_ != AgeBand::adult) out.emplace_back("minor");
+  if (s_.adult_ward) out.emplace_back("adult_ward");
+  return out;
+}
+
+const Requirement* Evaluation::find_requirement(const RuleFile& file, Task t, Applicant a) const {
+  const auto classes = holder_classes();
+  const Requirement* best = nullptr;
+  int best_score = 0;
+  for (const auto& q : file.requirements) {
+    if (!contains(q.tasks, t) || !contains(q.applicants, a) || !q.effective.contains(today_)) continue;
+    const bool when_holds = std::all_of(q.when.begin(), q.when.end(), [&](Condition c) {
+      bool known = true;
+      return condition(c, known) && known;
+    });
+    if (!when_holds) continue;
+    int score = q.when.empty() ? 0 : 2;
+    int holder_score = 0;
+    for (HolderClass h : q.holders) {
+      if (contains(classes, std::string(kHolderClassNames.name(h)))) holder_score = std::max(holder_score, h == HolderClass::any ? 1 : 2);
+    }
+    if (holder_score == 0) continue;
+    score += holder_score;
+    if (score > best_score) {
+      best = &q;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+Json Evaluation::build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag) {
+  Json visits = Json::array();
+  std::vector<std::set<std::string>> seen_docs;
+  std::set<const Requirement*> applied;
+  for (Task t : tasks) {
+    const RuleFile* file = muni_;
+    const Requirement* q = muni_ != nullptr ? find_requirement(*muni_, t, route) : nullptr;
+    bool fallback = false;
+    if (q == nullptr) {
+      file = &national_;
+      q = find_requirement(national_, t, route);
+      fallback = muni_ != nullptr;
+    }
+    if (q == nullptr) {
+      diag.add("rules_incomplete", "/applicant",
+               "a national requirement for task " + std::string(kTaskNames.name(t)) + " and applicant " +
+                   std::string(kApplicantNames.name(route)));
+      continue;
+    }
+    if (!applied.insert(q).second) continue;  // one requirement may cover several tasks
+    const std::string rule_id = file->id + ":" + q->id;
+    const std::string q_source = cite_data(*file, q->id, q->source);
+    if (fallback) {
+      notes_.push_back({{"key", key::kNoteNationalFallback}, {"rule", "N-NATIONAL-FALLBACK"},
+                        {"source", cite("N-NATIONAL-FALLBACK")},
+                        {"params", {{"task", kTaskNames.name(t)}, {"requirement", rule_id}}}});
+    }
+    for (std::size_t i = 0; i < q->visits.size(); ++i) {
+      const Visit& v = q->visits[i];
+      if (visits.size() <= i) {
+        visits.push_back({{"number", i + 1}, {"tasks", Json::array()}, {"same_day", true},
+                          {"holder_must_attend", false}, {"before", Json::array()},
+                          {"documents", Json::array()}, {"waived", Json::array()}, {"notes", Json::array()},
+                          {"rules", Json::array()}});
+        seen_docs.emplace_back();
+      }
+      Json& out = visits[i];
+      out["tasks"].push_back(kTaskNames.name(t));
+      out["rules"].push_back(rule_id);
+      out["same_day"] = out["same_day"].get<bool>() && q->same_day;
+      out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
+      if (fallback) out["national_rule"] = true;
+      for (const Step& step : v.before) {
+        Json j = {{"kind", kStepKindNames.name(step.kind)}, {"rule", rule_id}, {"source", q_source}};
+        if (!step.phone.empty()) j["phone"] = step.phone;
+        if (!step.note.empty()) j["note"] = local_text_json(step.note);
+        const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
+                                     [&](const Json& b) { return b["kind"] == j["kind"]; });
+        if (!dup) out["before"].push_back(j);
+      }
+      if (!v.offices.empty()) out["offices"] = v.offices;
+      if (!v.note.empty()) out["notes"].push_back({{"text", local_text_json(v.note)}, {"rule", rule_id}, {"source", q_source}});
+      for (const DocItem& d : v.documents) {
+        const std::string source = d.source.empty() ? q_source : source_ref(d.source);
+        Json only_if = Json::array();
+        bool skip = false;
+        for (Condition c : d.when) {
+          bool known = true;
+          const bool holds = condition(c, known);
+          if (!known) only_if.push_back(kConditionNames.name(c));
+          if (known && !holds) skip = true;
+        }
+        if (skip) continue;
+        Json waivable = Json::array();
+        for (Condition c : d.waived_if) {
+          bool known = true;
+          const bool holds = condition(c, known);
+          if (!known) waivable.push_back(kConditionNames.name(c));
+          if (known && holds) {
+            skip = true;
+            out["waived"].push_back({{"id", d.doc}, {"because", kConditionNames.name(c)}, {"rule", rule_id}, {"source", source}});
+            break;
+          }
+        }
+        if (skip || !seen_docs[i].insert(d.doc).second) continue;
+        const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
+        if (def == nullptr) def = national_.find_document(d.doc);
+        Json doc = {{"id", d.doc}, {"key", "doc." + d.doc}, {"rule", rule_id}, {"source", source}};
+        if (def != nullptr) {
+          doc["person"] = kPersonNames.name(def->person);
+          doc["category"] = kDocCategoryNames.name(def->category);
+          if (!def->name.empty()) doc["name"] = local_text_json(def->name);
+        }
+        if (!d.alternatives.empty()) doc["alternatives"] = d.alternatives;
+        if (!only_if.empty()) doc["only_if"] = only_if;
+        if (!waivable.empty()) doc["waived_if"] = waivable;
+        if (d.issued_within_months > 0) doc["issued_within_months"] = d.issued_within_months;
+        if (!d.note.empty()) doc["note"] = local_text_json(d.note);
+        Json examples = Json::array();
+        for (const auto& ex : d.examples) {
+          const IdType* type = national_.find_id_type(ex);
+          if (type != nullptr && !type->accepted.contains(today_)) {
+            stale_examples_.insert(ex);
+          } else {
+            examples.push_back(ex);
+          }
+        }
+        if (!examples.empty()) doc["examples"] = examples;
+        out["documents"].push_back(std::move(doc));
+      }
+    }
+  }
+  return visits;
+}
+
+Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) {
+  Json offices = Json::array();
+  if (muni_ == nullptr) return offices;
+  for (const Office& o : muni_->offices) {
+    if (!o.effective.contains(today_)) continue;
+    const bool task_ok = o.tasks.empty() || std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(o.tasks, t); });
+    const bool applicant_ok = o.applicants.empty() || contains(o.applicants, route);
+    if (!task_ok || !applicant_ok) continue;
+    const std::string source = cite_data(*muni_, o.id, o.source);
+    Json hours = Json::array();
+    for (const ScheduleEntry& e : o.schedule) {
+      if (!e.effective.contains(today_)) continue;
+      if (!e.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(e.tasks, t); })) continue;
+      Json j = {{"kind", kScheduleKindNames.name(e.kind)}, {"reservation", kReservationNames.name(e.reservation)},
+                {"source", e.source.empty() ? source : source_ref(e.source)}};
+      Json days = Json::array();
+      static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+      for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
+      if (!days.empty()) j["weekdays"] = days;
+      if (!e.nth.empty()) j["nth"] = e.nth;
+      Json spans = Json::array();
+      for (const Hours& h : e.hours) spans.push_back({{"open", h.open}, {"close", h.close}});
+      j["hours"] = spans;
+      bool available = true;
+      Json unmet = Json::array();
+      for (Condition c : e.requires) {
+        bool known = true;
+        if (!condition(c, known) && known) {
+          available = false;
+          unmet.push_back(kConditionNames.name(c));
+        }
+      }
+      j["available"] = available;
+      if (!unmet.empty()) j["unmet"] = unmet;
+      if (!e.note.empty()) j["note"] = local_text_json(e.note);
+      hours.push_back(std::move(j));
+    }
+    Json office = {{"id", o.id}, {"name", local_text_json(o.name)}, {"rule", muni_->id + ":" + o.id}, {"source", source},
+                   {"hours", hours}, {"closed_on_holidays", o.closed_on_holidays}, {"closed_year_end", o.closed_year_end}};
+    office["address"] = o.address.empty() ? Json(nullptr) : local_text_json(o.address);
+    office["phone"] = o.phone.empty() ? Json(nullptr) : Json(o.phone);
+    office["url"] = o.url.empty() ? (muni_->url.empty() ? Json(nullptr) : Json(muni_->url)) : Json(o.url);
+    if (!o.note.empty()) office["note"] = local_text_json(o.note);
+    offices.push_back(std::move(office));
+  }
+  return offices;
+}
+
+Json Evaluation::item_json(const Item& it, std::string_view rule) {
+  Json j = {{"status", status_name(it.status)}};
+  if (it.status == Status::not_issued) {
+    j["reason"] = item(it.reason, "N-NO-SIGNATURE");
+    return j;
+  }
+  j["expiry"] = iso(it.expiry);
+  j["derived"] = it.derived;
+  Json window = {{"opens", iso(it.opens)}, {"closes", iso(it.expiry)}, {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
+  if (it.strict_opens != it.opens) {
+    window["safe_from"] = iso(it.strict_opens);
+    cite("N-WINDOW-STRICT");
+  }
+  j["window"] = window;
+  j["days_until_opens"] = days_between(today_, it.opens);
+  j["days_until_expiry"] = days_between(today_, it.expiry);
+  j["rule"] = rule;
+  j["source"] = cite(rule);
+  if (!it.reason.empty()) j["reason"] = item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE");
+  return j;
+}
+
+Json Evaluation::run(Diagnostics& diag) {
+  // Holder.
+  if (s_.birth_date) {
+    age_ = age_on(*s_.birth_date, today_);
+    band_ = *age_ < 15 ? AgeBand::under_15 : *age_ < 18 ? AgeBand::age_15_17 : AgeBand::adult;
+  } else if (s_.age_band) {
+    band_ = *s_.age_band;
+  }
+  if (s_.applicant == Applicant::legal_representative && band_ == AgeBand::adult && !s_.adult_ward) {
+    diag.add("applicant_not_allowed", "/applicant",
+             "legal_representative only for a holder under 18 or an adult ward (成年被後見人)");
+  }
+
+  // Card and certificates.
+  if (auto card = derive_card_expiry(diag)) {
+    card_.present = true;
+    card_.expiry = *card;
+  }
+  if (diag.ok()) derive_certificates(diag);
+  if (!missing_parameter_.empty()) {
+    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
+  }
+  if (!diag.ok()) return Json::object();
+
+  for (Item* it : {&card_, &user_, &signature_}) {
+    if (!it->present) continue;
+    it->opens = window_opens(it->expiry);
+    it->strict_opens = window_opens_safe(it->expiry);
+    it->status = status_of(it->expiry);
+  }
+  const bool card_expired = card_.status == Status::expired;
+  if (signature_.present && !s_.changes.empty() && signature_.status != Status::expired) {
+    signature_.status = Status::lapsed;
+    signature_.reason = key::kWhyLapsedChange;
+  }
+  if (card_expired) {
+    for (Item* it : {&user_, &signature_}) {
+      if (it->present && it->status != Status::expired) {
+        it->status = Status::lapsed;
+        it->reason = key::kWhyCardExpired;
+      }
+    }
+  }
+  if (!s_.face_auth_card) {
+    pin_unknown_ = (user_.present && s_.user_pin != PinStatus::known) ||
+                   (signature_.present && signature_.status != Status::lapsed && s_.signature_pin != PinStatus::known);
+  }
+
+  // The certificate the resident acts on first: the earliest to expire among those that are
+  // not lapsed; else any present one; else the card.
+  const Item* main = nullptr;
+  std::string_view main_for = "card";
+  for (auto [it, name] : {std::pair<const Item*, std::string_view>{&user_, "user"}, {&signature_, "signature"}}) {
+    if (!it->present || it->status == Status::lapsed) continue;
+    if (main == nullptr || before(it->expiry, main->expiry)) {
+      main = it;
+      main_for = name;
+    }
+  }
+  if (main != nullptr && signature_.present && user_.present && main->expiry == signature_.expiry &&
+      signature_.expiry == user_.expiry && signature_.status == user_.status) {
+    main_for = "certificates";
+  }
+  if (main == nullptr && user_.present) {
+    main = &user_;
+    main_for = "user";
+  }
+
+  // The procedure and why.
+  Json reasons = Json::array();
+  Procedure procedure = Procedure::nothing_yet;
+  std::optional<Procedure> next;
+  std::vector<Task> tasks;
+  const bool any_cert = user_.present || signature_.present;
+  const bool card_with_certs = any_cert && user_.present && user_.expiry == card_.expiry && !card_expired;
+  auto needs_issuance = [&](const Item& it) {
+    return it.present && (it.status == Status::expired || it.status == Status::lapsed);
+  };
+  if (card_expired) {
+    procedure = Procedure::new_card;
+    tasks = {Task::card_application, Task::card_collection};
+    reasons.push_back(item(key::kWhyCardExpired, "N-CARD-EXPIRED"));
+    main = &card_;
+    main_for = "card";
+  } else if (s_.residence == Residence::period_of_stay && s_.stay_end && before(card_.expiry, *s_.stay_end)) {
+    procedure = Procedure::card_validity_change;
+    tasks = {Task::card_validity_change, Task::issuance};
+    reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", {{"stay_end", iso(*s_.stay_end)}}));
+  } else if (card_with_certs) {
+    reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", {{"expiry", iso(card_.expiry)}}));
+    main = &card_;
+    main_for = "card";
+    tasks = {Task::card_application, Task::card_collection};
+    if (card_.status == Status::not_yet_renewable) {
+      procedure = Procedure::nothing_yet;
+      next = Procedure::new_card;
+    } else {
+      procedure = Procedure::new_card;
+    }
+  } else {
+    const bool issue = needs_issuance(user_) || needs_issuance(signature_);
+    const bool renew_now = (user_.present && user_.status == Status::window_open) ||
+                           (signature_.present && signature_.status == Status::window_open);
+    if (needs_issuance(user_) && user_.status == Status::expired) reasons.push_back(item(key::kWhyExpired, "N-AFTER-EXPIRY"));
+    if (needs_issuance(signature_)) {
+      reasons.push_back(signature_.status == Status::lapsed ? item(key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE")
+                                                            : item(key::kWhyExpired, "N-AFTER-EXPIRY"));
+    }
+    if (issue) tasks.push_back(Task::issuance);
+    if (renew_now) {
+      tasks.push_back(Task::renewal);
+      reasons.push_back(item(key::kWhyWindowOpen, "N-WINDOW", {{"opens", iso(main->opens)}}));
+    }
+    if (issue) {
+      procedure = Procedure::new_issuance;
+    } else if (renew_now) {
+      procedure = Procedure::renewal;
+    } else if (!any_cert) {
+      procedure = Procedure::nothing_yet;
+      reasons.push_back(item(key::kWhyNoCertificates, "N-NO-SIGNATURE"));
+    } else {
+      procedure = Procedure::nothing_yet;
+      next = Procedure::renewal;
+      tasks.push_back(Task::renewal);
+      reasons.push_back(item(key::kWhyWindowNotOpen, "N-WINDOW", {{"opens", iso(main->opens)}}));
+    }
+  }
+  if (s_.renew_card && !contains(tasks, Task::card_application) && card_.status != Status::not_yet_renewable) {
+    tasks.push_back(Task::card_application);
+    tasks.push_back(Task::card_collection);
+  }
+  const bool certificate_work = contains(tasks, Task::renewal) || contains(tasks, Task::issuance);
+  if (pin_unknown_ && certificate_work) {
+    tasks.insert(tasks.begin(), Task::pin_reset);
+    reasons.push_back(item(key::kWhyPinUnknown, "N-PIN-RESET"));
+    if (procedure == Procedure::renewal || procedure == Procedure::new_issuance) {
+      procedure = Procedure::pin_reset_first;
+    } else if (next == Procedure::renewal) {
+      next = Procedure::pin_reset_first;
+    }
+  }
+
+  // Who actually applies, under the national rules on representatives and the proxy form.
+  Applicant route = s_.applicant;
+  if (route == Applicant::self && (band_ == AgeBand::under_15 || s_.adult_ward)) {
+    route = Applicant::legal_representative;
+    warnings_.push_back(item(key::kWarnLegalRep, "N-LEGAL-REP"));
+  }
+  if (route == Applicant::proxy_with_form && main != nullptr && certificate_work) {
+    // The form from the notice renews certificates that are still valid, nothing else.
+    if (contains(tasks, Task::issuance)) {
+      route = Applicant::proxy_without_form;
+      warnings_.push_back(item(key::kWarnProxyFormVoid, "N-PROXY-FORM"));
+    } else if (pin_unknown_) {
+      route = Applicant::proxy_without_form;
+      warnings_.push_back(item(key::kWarnProxyFormPins, "N-PROXY-FORM"));
+    }
+  }
+  if (route == Applicant::proxy_with_form && user_.present && !card_expired) {
+    warnings_.push_back(item(key::kWarnProxyFormValidUntil, "N-PROXY-FORM", {{"until", iso(user_.expiry)}}));
+  }
+
+  Json visits = build_visits(tasks, route, diag);
+  if (!diag.ok()) return Json::object();
+
+  // Warnings computed from the national rules.
+  if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
+    const Parameter* early = parameter_at("early_renewal", today_);
+    if (early != nullptr && early->text == "refused") {
+      warnings_.push_back({{"key", key::kWarnEarlyRefused}, {"rule", "N-EARLY-RENEWAL"}, {"source", source_ref(early->source)},
+                           {"params", {{"opens", iso(main->opens)}}}});
+      cite("N-EARLY-RENEWAL");
+    } else {
+      std::string_view rule_now, rule_window;
+      const auto now = new_certificate_expiry(today_, main->expiry, rule_now);
+      const auto in_window = new_certificate_expiry(main->opens, main->expiry, rule_window);
+      Json params = {{"opens", iso(main->opens)}};
+      if (now && in_window) {
+        params["expiry_if_now"] = iso(*now);
+        params["expiry_if_in_window"] = iso(*in_window);
+      }
+      warnings_.push_back(item(key::kWarnEarlyShorter, "N-EARLY-RENEWAL", params));
+    }
+  }
+  if (main != nullptr && main != &card_ && main->status != Status::expired) {
+    if (s_.residence == Residence::period_of_stay) {
+      warnings_.push_back(item(key::kWarnNoNoticeForeign, "N-NOTICE"));
+    } else {
+      const Date from = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_max")));
+      const Date to = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_min")));
+      warnings_.push_back(item(key::kWarnNotice, "N-NOTICE", {{"from", iso(from)}, {"to", iso(to)}}));
+    }
+  }
+  if (user_.present && user_.status != Status::not_yet_renewable) {
+    const Date grace = end_of_nth_month_after(user_.expiry, static_cast<int>(number("health_insurance_grace_months")));
+    const bool over = before(grace, today_);
+    warnings_.push_back(item(over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
+                             {{"expiry", iso(user_.expiry)}, {"until", iso(grace)}}));
+  }
+  if (!stale_examples_.empty()) {
+    warnings_.push_back(item(key::kWarnStaleId, "N-STALE-ID", {{"ids", Json(stale_examples_)}}));
+  }
+  if (s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
+    warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", {{"stay_end", iso(*s_.stay_end)}}));
+  }
+
+  // The new certificate's expiry if renewed on a given day.
+  Json new_certificate = nullptr;
+  if (main != nullptr && main != &card_ && certificate_work) {
+    const Date on = s_.renew_on ? *s_.renew_on : (before(today_, main->opens) ? main->opens : today_);
+    std::string_view rule;
+    bool capped = false;
+    if (const auto exp = new_certificate_expiry(on, main->expiry, rule, &capped)) {
+      new_certificate = {{"renewed_on", iso(on)}, {"expiry", iso(*exp)}, {"rule", rule}, {"source", cite(rule)},
+                         {"capped_by_card", capped}};
+      if (capped) {
+        warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", {{"card_expiry", iso(card_.expiry)}}));
+      }
+    } else {
+      new_certificate = {{"renewed_on", iso(on)}, {"expiry", nullptr}, {"needs", "/holder/birth_date"}};
+    }
+  }
+
+  // Notes.
+  if (muni_ == nullptr) notes_.push_back(item(key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY"));
+  if (main != nullptr && main->strict_opens != main->opens) {
+    notes_.push_back(item(key::kNoteSafeFrom, "N-WINDOW-STRICT", {{"opens", iso(main->opens)}, {"safe_from", iso(main->strict_opens)}}));
+  }
+  if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
+      (card_.derived || user_.derived || !new_certificate.is_null())) {
+    notes_.push_back(item(key::kNoteLeap, "P-LEAP"));
+  }
+  if (pin_unknown_ && certificate_work && !(user_.present && user_.status == Status::expired)) {
+    notes_.push_back(item(key::kNotePinConvenience, "N-PIN-RESET"));
+  }
+  for (const auto& d : derived_) notes_.push_back({{"key", d["key"]}, {"rule", d["rule"]}, {"source", d["source"]}, {"params", {{"field", d["field"]}, {"value", d["value"]}}}});
+
+  // Municipality data: offices, fees, follow-ups, local notes, source age.
+  Json offices = build_offices(tasks, route);
+  Json not_handling = Json::array();
+  Json fees = Json::array();
+  Json follow_ups = Json::array();
+  if (muni_ != nullptr) {
+    for (const auto& n : muni_->not_handling) {
+      not_handling.push_back({{"id", n.id}, {"name", local_text_json(n.name)}, {"rule", muni_->id + ":" + n.id},
+                              {"source", cite_data(*muni_, n.id, n.source)}});
+    }
+    for (const auto& n : muni_->notes) {
+      if (!n.effective.contains(today_)) continue;
+      if (!n.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(n.tasks, t); })) continue;
+      notes_.push_back({{"id", n.id}, {"text", local_text_json(n.text)}, {"rule", muni_->id + ":" + n.id},
+                        {"source", cite_data(*muni_, n.id, n.source)}});
+    }
+    const int stale_years = static_cast<int>(number("source_page_stale_years"));
+    for (const auto& [id, src] : muni_->sources) {
+      if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
+        warnings_.push_back(item(key::kWarnPageOld, "N-SOURCE-AGE", {{"page", src.ref}, {"page_date", iso(*src.page_date)}}));
+      }
+    }
+  } else {
+    notes_.push_back(item(key::kNoteOfficesUnknown, "N-OTHER-MUNICIPALITY"));
+  }
+  for (const RuleFile* file : {muni_, &national_}) {
+    if (file == nullptr) continue;
+    if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
+      warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE", {{"rules", file->id}, {"last_verified", iso(file->last_verified)}}));
+    }
+  }
+  std::set<std::string> fee_ids;
+  for (const RuleFile* file : {muni_, &national_}) {
+    if (file == nullptr) continue;
+    for (const auto& f : file->fees) {
+      if (!f.effective.contains(today_) || fee_ids.count(f.id) != 0) continue;
+      if (!std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(f.tasks, t); })) continue;
+      fee_ids.insert(f.id);
+      Json fee = {{"id", f.id}, {"amount_yen", f.amount_yen}, {"tasks", Json::array()}, {"rule", file->id + ":" + f.id},
+                  {"source", cite_data(*file, f.id, f.source)}};
+      for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
+      if (!f.note.empty()) fee["note"] = local_text_json(f.note);
+      fees.push_back(std::move(fee));
+    }
+  }
+  std::set<std::string> follow_ids;
+  for (const RuleFile* file : {muni_, &national_}) {
+    if (file == nullptr) continue;
+    for (const auto& f : file->follow_ups) {
+      if (!f.effective.contains(today_) || follow_ids.count(f.id) != 0) continue;
+      if (!std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(f.after, t); })) continue;
+      follow_ids.insert(f.id);
+      follow_ups.push_back({{"id", f.id}, {"key", "followup." + f.id}, {"rule", file->id + ":" + f.id},
+                            {"source", cite_data(*file, f.id, f.source)}});
+    }
+  }
+  for (const auto& rule_id : low_confidence_) {
+    notes_.push_back({{"key", key::kNoteLowConfidence}, {"rule", rule_id}, {"source", cite(rule_id)}});
+  }
+
+  // The plan.
+  Json plan = Json::object();
+  plan["holder"] = {{"age", age_ ? Json(*age_) : Json(nullptr)},
+                    {"age_band", kAgeBandNames.name(band_)}};
+  plan["card"] = item_json(card_, "N-CARD-VALIDITY");
+  plan["certificates"] = {{"signature", item_json(signature_, "N-CERT-VALIDITY")},
+                          {"user", item_json(user_, "N-CERT-VALIDITY")}};
+  if (main != nullptr) {
+    Json window = {{"for", main_for}, {"expiry", iso(main->expiry)}, {"opens", iso(main->opens)},
+                   {"closes", iso(main->expiry)}, {"status", status_name(main->status)},
+                   {"days_until_opens", days_between(today_, main->opens)},
+                   {"days_until_closes", days_between(today_, main->expiry)},
+                   {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
+    if (main->strict_opens != main->opens) window["safe_from"] = iso(main->strict_opens);
+    plan["window"] = window;
+  } else {
+    plan["window"] = nullptr;
+  }
+  plan["procedure"] = procedure_name(procedure);
+  plan["procedure_key"] = procedure_key(procedure);
+  if (next) plan["next_procedure"] = procedure_name(*next);
+  plan["procedure_reasons"] = reasons;
+  plan["steps"] = Json::array();
+  for (Task t : tasks) plan["steps"].push_back(kTaskNames.name(t));
+  plan["applicant"] = {{"given", kApplicantNames.name(s_.applicant)}, {"route", kApplicantNames.name(route)}};
+  plan["visits"] = visits;
+  plan["offices"] = offices;
+  plan["offices_not_handling"] = not_handling;
+  plan["fees"] = fees;
+  plan["follow_ups"] = follow_ups;
+  plan["warnings"] = warnings_;
+  plan["notes"] = notes_;
+  plan["derived"] = derived_;
+  plan["new_certificate"] = new_certificate;
+  plan["trace"] = trace_;
+  return plan;
+}
+
+Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
+  Json files = Json::array();
+  std::string all;
+  for (const RuleFile* f : {&national, muni}) {
+    if (f == nullptr) continue;
+    files.push_back({{"id", f->id}, {"sha256", f->hash}, {"last_verified", iso(f->last_verified)}});
+    all += f->hash;
+  }
+  return {{"version", sha256_hex(all).substr(0, 16)}, {"files", files}};
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& core_message_keys() {
+  static const std::vector<std::string_view> keys(std::begin(kAllKeys), std::end(kAllKeys));
+  return keys;
+}
+
+bool Engine::load_national(std::string_view text, const std::string& file_name, Diagnostics& diag) {
+  auto file = load_rule_file(text, file_name, nullptr, diag);
+  if (file == nullptr) return false;
+  if (!file->national) {
+    diag.add("unknown_value", "/kind", "\"national\"");
+    return false;
+  }
+  national_ = std::move(file);
+  return true;
+}
+
+bool Engine::load_municipality(std::string_view text, const std::string& file_name, Diagnostics& diag) {
+  if (national_ == nullptr) {
+    diag.add("national_required", "", "the national rule file loaded first");
+    return false;
+  }
+  auto file = load_rule_file(text, file_name, national_.get(), diag);
+  if (file == nullptr) return false;
+  if (file->national) {
+    diag.add("unknown_value", "/kind", "\"municipality\"");
+    return false;
+  }
+  const std::string id = file->id;
+  municipalities_[id] = std::move(file);
+  return true;
+}
+
+const RuleFile* Engine::municipality(const std::string& id) const {
+  const auto it = municipalities_.find(id);
+  return it == municipalities_.end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> Engine::municipality_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& [id, file] : municipalities_) ids.push_back(id);
+  return ids;
+}
+
+Json Engine::evaluate(const Json& situation) const {
+  Diagnostics diag;
+  Json plan = Json::object();
+  plan["format"] = "koshin-plan/1";
+  if (national_ == nullptr) {
+    diag.add("rules_not_loaded", "", "the national rule file loaded first");
+  }
+  Situation s;
+  if (diag.ok()) s = parse_situation(situation, diag);
+  const RuleFile* muni = nullptr;
+  if (diag.ok() && s.municipality != "other") {
+    muni = municipality(s.municipality);
+    if (muni == nullptr) {
+      std::string expected = "one of: other";
+      for (const auto& id : municipality_ids()) expected += " " + id;
+      diag.add("unknown_municipality", "/municipality", expected);
+    }
+  }
+  Json body = Json::object();
+  if (diag.ok()) {
+    Evaluation evaluation(*national_, muni, s);
+    body = evaluation.run(diag);
+  }
+  if (diag.ok()) {
+    plan["today"] = iso(s.today);
+    plan["municipality"] = {{"id", s.municipality}, {"national_only", muni == nullptr}};
+    if (muni != nullptr) {
+      plan["municipality"]["name"] = local_text_json(muni->name);
+      plan["municipality"]["url"] = muni->url.empty() ? Json(nullptr) : Json(muni->url);
+    }
+    for (auto& [k, v] : body.items()) plan[k] = std::move(v);
+  }
+  if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, muni);
+  plan["errors"] = Json::array();
+  for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
+  return plan;
+}
+
+Json Engine::evaluate_text(std::string_view situation_json) const {
+  Diagnostics diag;
+  auto parsed = parse_json_text(situation_json, diag);
+  if (!parsed) {
+    Json plan = {{"format", "koshin-plan/1"}, {"errors", Json::array()}};
+    for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
+    return plan;
+  }
+  return evaluate(*parsed);
+}
+
+}  // namespace koshin

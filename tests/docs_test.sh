@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The README keeps its promises: the Quick start block holds exactly two commands, and .ci/run
+# runs the second (the test command). usage: docs_test.sh SOURCE_DIR
+set -u
+src=$1
+block=$(awk '/^## Quick start/{q=1} q&&/^```/{n++; next} q&&n==1{print} n>=2{exit}' "$src/README.md" | grep -v '^\s*#' | grep -v '^\s*$')
+count=$(printf '%s\n' "$block" | grep -c .)
+if [ "$count" -ne 2 ]; then echo "FAIL: Quick start has $count commands, expected 2:"; echo "$block"; exit 1; fi
+test_cmd=$(printf '%s\n' "$block" | sed -n 2p)
+if ! grep -qF -- "$test_cmd" "$src/.ci/run"; then echo "FAIL: .ci/run does not run the README test command: $test_cmd"; exit 1; fi
+for f in docs/rules-format.md docs/situation.md docs/plan.md docs/errors.md docs/adr/0001-shape-of-the-core.md docs/adr/0002-date-policies.md docs/adr/0003-procedure-policies.md; do
+  [ -f "$src/$f" ] || { echo "FAIL: README links $f but it is missing"; exit 1; }
+done
+# Every error code the core can emit is documented in docs/errors.md.
+codes=$(grep -rhoE '(diag|diag_)\.add\("[a-z_]+"' "$src/core/src" | sed -E 's/.*\("//; s/"$//' | sort -u)
+missing=0
+for c in $codes; do grep -q "\`$c\`" "$src/docs/errors.md" || { echo "FAIL: error code $c is not in docs/errors.md"; missing=1; }; done
+[ "$missing" -eq 0 ] || exit 1
+echo "docs: 1 passed, 0 failed"

@@ -1,0 +1,32 @@
+// Shared by the test suites: the shipped rule set, loaded once.
+#pragma once
+
+#include "koshin/evaluate.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace koshin::testing {
+
+inline std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+inline const Engine& shipped_engine() {
+  static const Engine engine = [] {
+    Engine e;
+    const std::filesystem::path dir = KOSHIN_SOURCE_DIR "/rules";
+    Diagnostics diag;
+    e.load_national(read_text(dir / "national.json"), "national.json", diag);
+    for (const auto& f : std::filesystem::directory_iterator(dir / "municipalities")) {
+      if (f.path().extension() == ".json") e.load_municipality(read_text(f.path()), f.path().string(), diag);
+    }
+    return e;
+  }();
+  return engine;
+}
+
+}  // namespace koshin::testing
