@@ -33,3 +33,34 @@ INSTANTIATE_TEST_SUITE_P(Cases, CaseTable, ::testing::ValuesIn(load_cases(KOSHIN
 
 }  // namespace
 }  // namespace koshin::testing
+
+namespace koshin::testing {
+namespace {
+
+// The matchers must be able to fail, or every case above would pass vacuously.
+TEST(Matchers, EachOneRejectsAWrongExpectation) {
+  const Json plan = Json::parse(R"({"a": "x", "list": [{"id": "p", "key": "k.1"}, {"id": "q", "key": "k.2"}]})");
+  EXPECT_EQ(check(plan, "/a", "x"), "");
+  EXPECT_NE(check(plan, "/a", "y"), "");
+  EXPECT_NE(check(plan, "/missing", "x"), "");
+  EXPECT_EQ(check(plan, "/missing", Json::parse(R"({"$absent": true})")), "");
+  EXPECT_NE(check(plan, "/a", Json::parse(R"({"$absent": true})")), "");
+  EXPECT_EQ(check(plan, "/list", Json::parse(R"({"$length": 2})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$length": 3})")), "");
+  EXPECT_EQ(check(plan, "/list", Json::parse(R"({"$ids": ["q", "p"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$ids": ["p"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$ids": ["p", "q", "r"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$includes_ids": ["r"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$excludes_ids": ["p"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$keys_include": ["k.3"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$keys_exclude": ["k.1"]})")), "");
+  EXPECT_NE(check(plan, "/list", Json::parse(R"({"$frobnicate": 1})")), "");
+}
+
+TEST(Matchers, MergeOverridesAndRemoves) {
+  const Json merged = merge(Json::parse(R"({"a": {"b": 1, "c": 2}, "d": 3})"), Json::parse(R"({"a": {"b": 5, "c": null}})"));
+  EXPECT_EQ(merged, Json::parse(R"({"a": {"b": 5}, "d": 3})"));
+}
+
+}  // namespace
+}  // namespace koshin::testing

@@ -31,6 +31,7 @@ constexpr std::string_view kWhyLapsedChange = "reason.signature_lapsed_change";
 constexpr std::string_view kWhyCardExpired = "reason.card_expired";
 constexpr std::string_view kWhyCardSameDay = "reason.card_expires_with_certificates";
 constexpr std::string_view kWhyStayExtended = "reason.stay_extended";
+constexpr std::string_view kWhyRenewStayFirst = "reason.renew_stay_first";
 constexpr std::string_view kWhyPinUnknown = "reason.pin_unknown";
 constexpr std::string_view kWhyNoCertificates = "reason.no_certificates";
 constexpr std::string_view kNotIssuedUnder15 = "reason.not_issued_under_15";
@@ -66,7 +67,7 @@ constexpr std::string_view kAllKeys[] = {
     key::kStatusNotYet, key::kStatusOpen, key::kStatusExpired, key::kStatusLapsed, key::kStatusNotIssued,
     key::kProcRenewal, key::kProcIssuance, key::kProcPinReset, key::kProcNewCard, key::kProcValidity,
     key::kProcNothing, key::kWhyWindowOpen, key::kWhyWindowNotOpen, key::kWhyExpired, key::kWhyLapsedChange,
-    key::kWhyCardExpired, key::kWhyCardSameDay, key::kWhyStayExtended, key::kWhyPinUnknown,
+    key::kWhyCardExpired, key::kWhyCardSameDay, key::kWhyStayExtended, key::kWhyRenewStayFirst, key::kWhyPinUnknown,
     key::kWhyNoCertificates, key::kNotIssuedUnder15, key::kNotIssuedAdultWard, key::kNotIssuedFaceAuth,
     key::kNotIssuedDeclined, key::kWarnEarlyShorter, key::kWarnEarlyRefused, key::kWarnProxyFormValidUntil,
     key::kWarnProxyFormVoid, key::kWarnProxyFormPins, key::kWarnLegalRep, key::kWarnNotice,
@@ -413,7 +414,17 @@ Json Evaluation::build_visits(const std::vector<Task>& tasks, Applicant route, D
   Json visits = Json::array();
   std::vector<std::set<std::string>> seen_docs;
   std::set<const Requirement*> applied;
+  // Certificate work merges visit by visit; a new card is applied for and collected later,
+  // so its visits come after the certificate visits.
+  std::size_t card_offset = 0;
+  bool card_started = false;
   for (Task t : tasks) {
+    const bool card_task = t == Task::card_application || t == Task::card_collection;
+    if (card_task && !card_started) {
+      card_started = true;
+      card_offset = visits.size();
+    }
+    const std::size_t offset = card_task ? card_offset : 0;
     const RuleFile* file = muni_;
     const Requirement* q = muni_ != nullptr ? find_requirement(*muni_, t, route) : nullptr;
     bool fallback = false;
@@ -436,8 +447,9 @@ Json Evaluation::build_visits(const std::vector<Task>& tasks, Applicant route, D
                         {"source", cite("N-NATIONAL-FALLBACK")},
                         {"params", {{"task", kTaskNames.name(t)}, {"requirement", rule_id}}}});
     }
-    for (std::size_t i = 0; i < q->visits.size(); ++i) {
-      const Visit& v = q->visits[i];
+    for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
+      const Visit& v = q->visits[vi];
+      const std::size_t i = offset + vi;
       if (visits.size() <= i) {
         visits.push_back({{"number", i + 1}, {"tasks", Json::array()}, {"same_day", true},
                           {"holder_must_attend", false}, {"before", Json::array()},
@@ -672,6 +684,13 @@ Json Evaluation::run(Diagnostics& diag) {
     procedure = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
     reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", {{"stay_end", iso(*s_.stay_end)}}));
+  } else if (card_with_certs && s_.residence == Residence::period_of_stay) {
+    // The card ends with the stay: the stay is renewed at immigration first, then the card's
+    // validity is changed at the city office (and the certificates re-issued there).
+    reasons.push_back(item(key::kWhyRenewStayFirst, "N-FOREIGN-STAY", {{"expiry", iso(card_.expiry)}}));
+    procedure = Procedure::nothing_yet;
+    next = Procedure::card_validity_change;
+    tasks = {Task::card_validity_change, Task::issuance};
   } else if (card_with_certs) {
     reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", {{"expiry", iso(card_.expiry)}}));
     main = &card_;
