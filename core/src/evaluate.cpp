@@ -228,6 +228,14 @@ class Evaluation {
   // N-RENEWAL-CARRYOVER / N-EARLY-RENEWAL / N-AFTER-EXPIRY: expiry of a certificate issued on r.
   std::optional<Date> new_certificate_expiry(Date r, Date old_expiry, std::string_view& rule, bool* capped = nullptr);
 
+  struct Piece {
+    const RuleFile* file;
+    const Requirement* requirement;
+    std::vector<Task> tasks;
+    bool national_fallback;
+  };
+  std::vector<Piece> requirement_pieces(const std::vector<Task>& tasks, Applicant route) const;
+
   bool condition(Condition c, bool& known) const;
   std::vector<std::string> holder_classes() const;
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
@@ -252,6 +260,7 @@ class Evaluation {
   Json warnings_ = Json::array();
   Json notes_ = Json::array();
   Json derived_ = Json::array();
+  Json offices_unavailable_ = Json::array();  // offices whose every opening needs something this case lacks
   std::set<std::string> stale_examples_;
 };
 
@@ -410,42 +419,78 @@ const Requirement* Evaluation::find_requirement(const RuleFile& file, Task t, Ap
   return best;
 }
 
-Json Evaluation::build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag) {
-  Json visits = Json::array();
-  std::vector<std::set<std::string>> seen_docs;
-  std::set<const Requirement*> applied;
-  // Certificate work merges visit by visit; a new card is applied for and collected later,
-  // so its visits come after the certificate visits.
-  std::size_t card_offset = 0;
-  bool card_started = false;
-  for (Task t : tasks) {
-    const bool card_task = t == Task::card_application || t == Task::card_collection;
-    if (card_task && !card_started) {
-      card_started = true;
-      card_offset = visits.size();
+// The requirements that cover `tasks` for `route`: one piece per requirement, with the tasks it
+// covers. A municipal requirement covering every task wins. Otherwise each task takes the
+// municipality's requirement or the national one; if those disagree on the number of visits (a
+// one-visit route would be merged into a two-visit one out of order), a national requirement that
+// covers every task is used instead.
+std::vector<Evaluation::Piece> Evaluation::requirement_pieces(const std::vector<Task>& tasks, Applicant route) const {
+  auto covering = [&](const RuleFile& file) -> const Requirement* {
+    const Requirement* found = nullptr;
+    for (Task t : tasks) {
+      const Requirement* q = find_requirement(file, t, route);
+      if (q == nullptr || (found != nullptr && q != found)) return nullptr;
+      found = q;
     }
-    const std::size_t offset = card_task ? card_offset : 0;
+    return found;
+  };
+  if (muni_ != nullptr) {
+    if (const Requirement* q = covering(*muni_)) return {Piece{muni_, q, tasks, false}};
+  }
+  std::vector<Piece> pieces;
+  for (Task t : tasks) {
     const RuleFile* file = muni_;
     const Requirement* q = muni_ != nullptr ? find_requirement(*muni_, t, route) : nullptr;
-    bool fallback = false;
     if (q == nullptr) {
       file = &national_;
       q = find_requirement(national_, t, route);
-      fallback = muni_ != nullptr;
     }
-    if (q == nullptr) {
-      diag.add("rules_incomplete", "/applicant",
-               "a national requirement for task " + std::string(kTaskNames.name(t)) + " and applicant " +
-                   std::string(kApplicantNames.name(route)));
-      continue;
+    const auto same = std::find_if(pieces.begin(), pieces.end(), [&](const Piece& p) { return p.requirement == q; });
+    if (same != pieces.end()) {
+      same->tasks.push_back(t);
+    } else {
+      pieces.push_back(Piece{file, q, {t}, muni_ != nullptr && file == &national_});
     }
-    if (!applied.insert(q).second) continue;  // one requirement may cover several tasks
+  }
+  const bool misaligned = std::any_of(pieces.begin(), pieces.end(), [&](const Piece& p) {
+    return p.requirement != nullptr && p.requirement->visits.size() != pieces.front().requirement->visits.size();
+  });
+  if (misaligned && pieces.front().requirement != nullptr) {
+    if (const Requirement* q = covering(national_)) return {Piece{&national_, q, tasks, muni_ != nullptr}};
+  }
+  return pieces;
+}
+
+Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant route, Diagnostics& diag) {
+  Json visits = Json::array();
+  std::vector<std::set<std::string>> seen_docs;
+  // Certificate work merges visit by visit; a new card is applied for and collected later,
+  // so its visits come after the certificate visits.
+  std::vector<Task> certificate_tasks, card_tasks;
+  for (Task t : all_tasks) {
+    (t == Task::card_application || t == Task::card_collection ? card_tasks : certificate_tasks).push_back(t);
+  }
+  for (const auto& group : {certificate_tasks, card_tasks}) {
+    if (group.empty()) continue;
+    const std::size_t offset = visits.size();
+    for (const Piece& piece : requirement_pieces(group, route)) {
+      if (piece.requirement == nullptr) {
+        diag.add("rules_incomplete", "/applicant",
+                 "a national requirement for task " + std::string(kTaskNames.name(piece.tasks.front())) +
+                     " and applicant " + std::string(kApplicantNames.name(route)));
+        return visits;
+      }
+    const RuleFile* file = piece.file;
+    const Requirement* q = piece.requirement;
+    const bool fallback = piece.national_fallback;
+    Json task_names = Json::array();
+    for (Task t : piece.tasks) task_names.push_back(kTaskNames.name(t));
     const std::string rule_id = file->id + ":" + q->id;
     const std::string q_source = cite_data(*file, q->id, q->source);
     if (fallback) {
       notes_.push_back({{"key", key::kNoteNationalFallback}, {"rule", "N-NATIONAL-FALLBACK"},
                         {"source", cite("N-NATIONAL-FALLBACK")},
-                        {"params", {{"task", kTaskNames.name(t)}, {"requirement", rule_id}}}});
+                        {"params", {{"tasks", task_names}, {"requirement", rule_id}}}});
     }
     for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
       const Visit& v = q->visits[vi];
@@ -458,8 +503,18 @@ Json Evaluation::build_visits(const std::vector<Task>& tasks, Applicant route, D
         seen_docs.emplace_back();
       }
       Json& out = visits[i];
-      out["tasks"].push_back(kTaskNames.name(t));
+      for (Task t : piece.tasks) {
+        const Json name = kTaskNames.name(t);
+        const bool here = v.tasks.empty() || contains(v.tasks, t);
+        if (here && std::find(out["tasks"].begin(), out["tasks"].end(), name) == out["tasks"].end()) out["tasks"].push_back(name);
+      }
       out["rules"].push_back(rule_id);
+      if (v.page_silent) {
+        out["national_rule"] = true;
+        notes_.push_back({{"key", key::kNoteNationalFallback}, {"rule", "N-NATIONAL-FALLBACK"},
+                          {"source", cite("N-NATIONAL-FALLBACK")},
+                          {"params", {{"tasks", task_names}, {"requirement", rule_id}, {"visit", i + 1}}}});
+      }
       out["same_day"] = out["same_day"].get<bool>() && q->same_day;
       out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
       if (fallback) out["national_rule"] = true;
@@ -522,6 +577,7 @@ Json Evaluation::build_visits(const std::vector<Task>& tasks, Applicant route, D
         out["documents"].push_back(std::move(doc));
       }
     }
+    }
   }
   return visits;
 }
@@ -563,13 +619,14 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       if (!e.note.empty()) j["note"] = local_text_json(e.note);
       hours.push_back(std::move(j));
     }
+    const bool usable = hours.empty() || std::any_of(hours.begin(), hours.end(), [](const Json& h) { return h["available"].get<bool>(); });
     Json office = {{"id", o.id}, {"name", local_text_json(o.name)}, {"rule", muni_->id + ":" + o.id}, {"source", source},
                    {"hours", hours}, {"closed_on_holidays", o.closed_on_holidays}, {"closed_year_end", o.closed_year_end}};
     office["address"] = o.address.empty() ? Json(nullptr) : local_text_json(o.address);
     office["phone"] = o.phone.empty() ? Json(nullptr) : Json(o.phone);
     office["url"] = o.url.empty() ? (muni_->url.empty() ? Json(nullptr) : Json(muni_->url)) : Json(o.url);
     if (!o.note.empty()) office["note"] = local_text_json(o.note);
-    offices.push_back(std::move(office));
+    (usable ? offices : offices_unavailable_).push_back(std::move(office));
   }
   return offices;
 }
@@ -835,7 +892,12 @@ Json Evaluation::run(Diagnostics& diag) {
       (card_.derived || user_.derived || !new_certificate.is_null())) {
     notes_.push_back(item(key::kNoteLeap, "P-LEAP"));
   }
-  if (pin_unknown_ && certificate_work && !(user_.present && user_.status == Status::expired)) {
+  // N-PIN-RESET: a convenience store can reset one PIN if the holder knows the other one, and
+  // only for certificates that have not expired.
+  const bool sig_usable = signature_.present && signature_.status != Status::lapsed && signature_.status != Status::expired;
+  const bool user_usable = user_.present && user_.status != Status::expired;
+  const bool one_pin_known = sig_usable && user_usable && ((s_.signature_pin == PinStatus::known) != (s_.user_pin == PinStatus::known));
+  if (pin_unknown_ && certificate_work && one_pin_known) {
     notes_.push_back(item(key::kNotePinConvenience, "N-PIN-RESET"));
   }
   for (const auto& d : derived_) notes_.push_back({{"key", d["key"]}, {"rule", d["rule"]}, {"source", d["source"]}, {"params", {{"field", d["field"]}, {"value", d["value"]}}}});
@@ -927,6 +989,7 @@ Json Evaluation::run(Diagnostics& diag) {
   plan["applicant"] = {{"given", kApplicantNames.name(s_.applicant)}, {"route", kApplicantNames.name(route)}};
   plan["visits"] = visits;
   plan["offices"] = offices;
+  plan["offices_unavailable"] = offices_unavailable_;
   plan["offices_not_handling"] = not_handling;
   plan["fees"] = fees;
   plan["follow_ups"] = follow_ups;

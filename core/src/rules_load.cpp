@@ -496,6 +496,12 @@ class Loader {
         ObjectReader v(vv, vptr, diag_);
         if (!v.valid()) continue;
         Visit visit;
+        visit.tasks = enum_list(v, "tasks", false, kTaskNames);
+        for (std::size_t ti = 0; ti < visit.tasks.size(); ++ti) {
+          if (std::find(q.tasks.begin(), q.tasks.end(), visit.tasks[ti]) == q.tasks.end()) {
+            diag_.add("unknown_value", pointer_append(v.child("tasks"), ti), "one of the requirement's tasks");
+          }
+        }
         for (const auto& [sv, sptr] : v.array("before", false)) {
           ObjectReader s(sv, sptr, diag_);
           if (!s.valid()) continue;
@@ -515,6 +521,7 @@ class Loader {
             visit.offices.push_back(*s);
           }
         }
+        if (auto b = v.boolean("page_silent", false)) visit.page_silent = *b;
         visit.note = local_text(v, "note", false);
         v.finish();
         q.visits.push_back(std::move(visit));

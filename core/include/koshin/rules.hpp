@@ -118,9 +118,11 @@ struct Step {
 };
 
 struct Visit {
+  std::vector<Task> tasks;  // the requirement's tasks done at this visit (empty = all of them)
   std::vector<Step> before;
   std::vector<DocItem> documents;
   std::vector<std::string> offices;  // empty = every office that handles the case
+  bool page_silent = false;          // the page lists nothing for this visit: shown as the national rule
   LocalText note;
 };
 
