@@ -236,6 +236,23 @@ class Evaluation {
   };
   std::vector<Piece> requirement_pieces(const std::vector<Task>& tasks, Applicant route) const;
 
+  // Calls `use` for each item of `list` (fees, follow-ups) in force today whose tasks meet
+  // `tasks`: the municipality's first, then the national ones whose id it did not already give.
+  template <class T, class Use>
+  void for_each_in_force(std::vector<T> RuleFile::*list, std::vector<Task> T::*item_tasks,
+                         const std::vector<Task>& tasks, Use use) const {
+    std::set<std::string> seen;
+    for (const RuleFile* file : {muni_, &national_}) {
+      if (file == nullptr) continue;
+      for (const T& x : file->*list) {
+        if (!x.effective.contains(today_) || seen.count(x.id) != 0) continue;
+        if (!std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(x.*item_tasks, t); })) continue;
+        seen.insert(x.id);
+        use(*file, x);
+      }
+    }
+  }
+
   bool condition(Condition c, bool& known) const;
   std::vector<std::string> holder_classes() const;
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
@@ -933,31 +950,17 @@ Json Evaluation::run(Diagnostics& diag) {
       warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE", {{"rules", file->id}, {"last_verified", iso(file->last_verified)}}));
     }
   }
-  std::set<std::string> fee_ids;
-  for (const RuleFile* file : {muni_, &national_}) {
-    if (file == nullptr) continue;
-    for (const auto& f : file->fees) {
-      if (!f.effective.contains(today_) || fee_ids.count(f.id) != 0) continue;
-      if (!std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(f.tasks, t); })) continue;
-      fee_ids.insert(f.id);
-      Json fee = {{"id", f.id}, {"amount_yen", f.amount_yen}, {"tasks", Json::array()}, {"rule", file->id + ":" + f.id},
-                  {"source", cite_data(*file, f.id, f.source)}};
-      for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
-      if (!f.note.empty()) fee["note"] = local_text_json(f.note);
-      fees.push_back(std::move(fee));
-    }
-  }
-  std::set<std::string> follow_ids;
-  for (const RuleFile* file : {muni_, &national_}) {
-    if (file == nullptr) continue;
-    for (const auto& f : file->follow_ups) {
-      if (!f.effective.contains(today_) || follow_ids.count(f.id) != 0) continue;
-      if (!std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(f.after, t); })) continue;
-      follow_ids.insert(f.id);
-      follow_ups.push_back({{"id", f.id}, {"key", "followup." + f.id}, {"rule", file->id + ":" + f.id},
-                            {"source", cite_data(*file, f.id, f.source)}});
-    }
-  }
+  for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
+    Json fee = {{"id", f.id}, {"amount_yen", f.amount_yen}, {"tasks", Json::array()}, {"rule", file.id + ":" + f.id},
+                {"source", cite_data(file, f.id, f.source)}};
+    for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
+    if (!f.note.empty()) fee["note"] = local_text_json(f.note);
+    fees.push_back(std::move(fee));
+  });
+  for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
+    follow_ups.push_back({{"id", f.id}, {"key", "followup." + f.id}, {"rule", file.id + ":" + f.id},
+                          {"source", cite_data(file, f.id, f.source)}});
+  });
   for (const auto& rule_id : low_confidence_) {
     notes_.push_back({{"key", key::kNoteLowConfidence}, {"rule", rule_id}, {"source", cite(rule_id)}});
   }
