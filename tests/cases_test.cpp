@@ -1,5 +1,6 @@
 // Runs every case table in tests/cases/ through the core (TEST_P, one test per case).
 #include "case_matcher.hpp"
+#include "case_files.inc"  // the list of case tables: adding or removing one rebuilds this test
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -16,4 +16,8 @@ codes=$(grep -rhoE '(diag|diag_)\.add\("[a-z_]+"' "$src/core/src" | sed -E 's/.*
 missing=0
 for c in $codes; do grep -q "\`$c\`" "$src/docs/errors.md" || { echo "FAIL: error code $c is not in docs/errors.md"; missing=1; }; done
 [ "$missing" -eq 0 ] || exit 1
+# The README's example situation is the one tests/cases/readme_example.json checks.
+example=$(tr -d ' \n' < "$src/examples/situation.json")
+grep -qF -- "$(printf '%s' "$example" | cut -c1-60)" <(tr -d ' \n' < "$src/tests/cases/readme_example.json") || {
+  echo "FAIL: tests/cases/readme_example.json does not check examples/situation.json"; exit 1; }
 echo "docs: 1 passed, 0 failed"
