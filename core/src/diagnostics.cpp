@@ -1,6 +1,8 @@
 #include "koshin/diagnostics.hpp"
 
 #include <limits>
+#include <set>
+#include <vector>
 
 namespace koshin {
 
@@ -60,11 +62,68 @@ struct ParseErrorFinder : nlohmann::json_sax<Json> {
   }
 };
 
+// A SAX handler that finds keys repeated within one object, with their JSON pointer. nlohmann
+// keeps one of them silently; an input that says two things must be an error instead.
+struct DuplicateKeyFinder : nlohmann::json_sax<Json> {
+  struct Frame {
+    bool object;
+    std::set<std::string> keys;
+    std::string key;
+    std::size_t index = 0;
+  };
+  std::vector<Frame> stack;
+  std::vector<std::string> path;  // the reference tokens of the open containers
+  std::vector<std::string> duplicates;
+
+  std::string pointer_of(const std::string& last) const {
+    std::string out;
+    for (const auto& token : path) out = pointer_append(out, token);
+    return pointer_append(out, last);
+  }
+  void value_done() {
+    if (!stack.empty() && !stack.back().object) ++stack.back().index;
+  }
+  bool open(bool object) {
+    if (!stack.empty()) path.push_back(stack.back().object ? stack.back().key : std::to_string(stack.back().index));
+    stack.push_back(Frame{object, {}, {}, 0});
+    return true;
+  }
+  bool close() {
+    stack.pop_back();
+    if (!path.empty()) path.pop_back();
+    value_done();
+    return true;
+  }
+  bool null() override { value_done(); return true; }
+  bool boolean(bool) override { value_done(); return true; }
+  bool number_integer(number_integer_t) override { value_done(); return true; }
+  bool number_unsigned(number_unsigned_t) override { value_done(); return true; }
+  bool number_float(number_float_t, const string_t&) override { value_done(); return true; }
+  bool string(string_t&) override { value_done(); return true; }
+  bool binary(binary_t&) override { value_done(); return true; }
+  bool start_object(std::size_t) override { return open(true); }
+  bool key(string_t& k) override {
+    if (!stack.back().keys.insert(k).second) duplicates.push_back(pointer_of(k));
+    stack.back().key = k;
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+};
+
 }  // namespace
 
 std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
   Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!j.is_discarded()) return j;
+  if (!j.is_discarded()) {
+    DuplicateKeyFinder finder;
+    Json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    for (const auto& ptr : finder.duplicates) diag.add("duplicate_key", ptr, "each key once per object");
+    if (!finder.duplicates.empty()) return std::nullopt;
+    return j;
+  }
   ParseErrorFinder finder;
   Json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json,
                   /*strict=*/true);

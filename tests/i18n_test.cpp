@@ -1,0 +1,71 @@
+// The language packs cover every message key a plan can carry, with a note for translators,
+// the same keys in every pack, and the same placeholders as English.
+#include "koshin/evaluate.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+namespace koshin {
+namespace {
+
+Json pack(const std::string& lang) {
+  return Json::parse(testing::read_text(std::string(KOSHIN_SOURCE_DIR "/i18n/") + lang + ".json"));
+}
+
+std::set<std::string> placeholders(const std::string& text) {
+  std::set<std::string> out;
+  const std::regex re("\\{([a-z_]+)\\}");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
+  return out;
+}
+
+// Every key a plan can contain: core keys, documents, follow-ups, steps, error codes.
+std::set<std::string> required_keys() {
+  std::set<std::string> keys;
+  for (auto k : core_message_keys()) keys.emplace(k);
+  const Engine& engine = testing::shipped_engine();
+  std::vector<const RuleFile*> files{engine.national()};
+  for (const auto& id : engine.municipality_ids()) files.push_back(engine.municipality(id));
+  for (const RuleFile* f : files) {
+    for (const auto& d : f->documents) {
+      if (d.name.empty()) keys.insert("doc." + d.id);
+    }
+    for (const auto& x : f->follow_ups) keys.insert("followup." + x.id);
+  }
+  for (const auto& n : kStepKindNames.names) keys.insert("step." + std::string(n.first));
+  const std::string errors = testing::read_text(KOSHIN_SOURCE_DIR "/docs/errors.md");
+  const std::regex code_row("\\n\\| `([a-z_]+)` \\|");
+  for (auto it = std::sregex_iterator(errors.begin(), errors.end(), code_row); it != std::sregex_iterator(); ++it) {
+    keys.insert("error." + std::string((*it)[1]));
+  }
+  return keys;
+}
+
+TEST(LanguagePacks, EnglishAndJapaneseDefineEveryKeyAPlanCanCarry) {
+  const auto keys = required_keys();
+  ASSERT_GT(keys.size(), 90u);
+  for (const std::string lang : {"en", "ja"}) {
+    const Json p = pack(lang);
+    for (const auto& k : keys) {
+      EXPECT_TRUE(p.contains(k) && p[k].is_string() && !p[k].get<std::string>().empty()) << lang << " lacks " << k;
+      EXPECT_TRUE(p.contains("@" + k) && p["@" + k].contains("description")) << lang << " has no translator note for " << k;
+    }
+  }
+}
+
+TEST(LanguagePacks, SameKeysAndPlaceholdersAsEnglish) {
+  const Json en = pack("en");
+  const Json ja = pack("ja");
+  for (const auto& item : en.items()) {
+    if (item.key().rfind('@', 0) == 0) continue;
+    ASSERT_TRUE(ja.contains(item.key())) << "ja lacks " << item.key();
+    EXPECT_EQ(placeholders(item.value().get<std::string>()), placeholders(ja[item.key()].get<std::string>())) << item.key();
+  }
+  for (const auto& item : ja.items()) EXPECT_TRUE(en.contains(item.key())) << "en lacks " << item.key();
+}
+
+}  // namespace
+}  // namespace koshin
