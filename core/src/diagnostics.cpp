@@ -17,6 +17,12 @@ Json error_to_json(const Error& e) {
 }
 
 void Diagnostics::add(std::string code, std::string pointer, std::string expected) {
+  if (errors_.size() > kMaxErrors) return;
+  if (errors_.size() == kMaxErrors) {
+    errors_.push_back(Error{"too_many_errors", "", "fewer errors; the first " + std::to_string(kMaxErrors) + " are listed", file_});
+    return;
+  }
+  if (pointer.size() > 1024) pointer = pointer.substr(0, 1024);  // a pointer into absurd nesting
   errors_.push_back(Error{std::move(code), std::move(pointer), std::move(expected), file_});
 }
 
@@ -103,7 +109,9 @@ struct DuplicateKeyFinder : nlohmann::json_sax<Json> {
   bool binary(binary_t&) override { value_done(); return true; }
   bool start_object(std::size_t) override { return open(true); }
   bool key(string_t& k) override {
-    if (!stack.back().keys.insert(k).second) duplicates.push_back(pointer_of(k));
+    if (!stack.back().keys.insert(k).second && duplicates.size() <= Diagnostics::kMaxErrors) {
+      duplicates.push_back(pointer_of(k));
+    }
     stack.back().key = k;
     return true;
   }

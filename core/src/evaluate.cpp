@@ -469,10 +469,12 @@ std::vector<Evaluation::Piece> Evaluation::requirement_pieces(const std::vector<
       pieces.push_back(Piece{file, q, {t}, muni_ != nullptr && file == &national_});
     }
   }
+  const bool complete = std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.requirement != nullptr; });
+  if (!complete) return pieces;  // the caller reports rules_incomplete
   const bool misaligned = std::any_of(pieces.begin(), pieces.end(), [&](const Piece& p) {
-    return p.requirement != nullptr && p.requirement->visits.size() != pieces.front().requirement->visits.size();
+    return p.requirement->visits.size() != pieces.front().requirement->visits.size();
   });
-  if (misaligned && pieces.front().requirement != nullptr) {
+  if (misaligned) {
     if (const Requirement* q = covering(national_)) return {Piece{&national_, q, tasks, muni_ != nullptr}};
   }
   return pieces;
@@ -963,6 +965,11 @@ Json Evaluation::run(Diagnostics& diag) {
   });
   for (const auto& rule_id : low_confidence_) {
     notes_.push_back({{"key", key::kNoteLowConfidence}, {"rule", rule_id}, {"source", cite(rule_id)}});
+  }
+
+  if (!missing_parameter_.empty()) {
+    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
+    return Json::object();
   }
 
   // The plan.

@@ -613,6 +613,67 @@ class Loader {
   const RuleFile* national_;
 };
 
+// The national file must answer every case the evaluator can ask about (so a municipality can
+// leave anything out), and its parameters must hold on every day from 2016 to 2099.
+void check_national_complete(const RuleFile& file, Diagnostics& diag) {
+  struct Profile {
+    const char* name;
+    std::vector<HolderClass> classes;
+    bool adult_non_ward;
+  };
+  const std::vector<Profile> profiles = {
+      {"adult", {HolderClass::any, HolderClass::adult}, true},
+      {"under_15", {HolderClass::any, HolderClass::under_15, HolderClass::minor}, false},
+      {"15_17", {HolderClass::any, HolderClass::age_15_17, HolderClass::minor}, false},
+      {"adult_ward", {HolderClass::any, HolderClass::adult, HolderClass::adult_ward}, false}};
+  for (const auto& [task_name, task] : kTaskNames.names) {
+    for (const auto& [applicant_name, applicant] : kApplicantNames.names) {
+      // The form from the notice only renews; issuance and PIN resets go the two-visit way.
+      if (applicant == Applicant::proxy_with_form && (task == Task::issuance || task == Task::pin_reset)) continue;
+      for (const auto& profile : profiles) {
+        if (applicant == Applicant::legal_representative && profile.adult_non_ward) continue;
+        const bool covered = std::any_of(file.requirements.begin(), file.requirements.end(), [&](const Requirement& q) {
+          return q.when.empty() && std::find(q.tasks.begin(), q.tasks.end(), task) != q.tasks.end() &&
+                 std::find(q.applicants.begin(), q.applicants.end(), applicant) != q.applicants.end() &&
+                 std::any_of(q.holders.begin(), q.holders.end(), [&](HolderClass h) {
+                   return std::find(profile.classes.begin(), profile.classes.end(), h) != profile.classes.end();
+                 });
+        });
+        if (!covered) {
+          diag.add("rules_incomplete", "/requirements",
+                   "a requirement for task " + std::string(task_name) + ", applicant " + std::string(applicant_name) +
+                       " and a holder " + profile.name);
+        }
+      }
+    }
+  }
+  const Date first{date::year{2016}, date::January, date::day{1}};
+  const Date last{date::year{2099}, date::December, date::day{31}};
+  for (const auto& spec : parameter_specs()) {
+    if (!spec.required_nationally) continue;
+    const auto it = file.parameters.find(std::string(spec.name));
+    if (it == file.parameters.end()) continue;  // reported as missing_field
+    std::vector<Effective> spans;
+    for (const auto& p : it->second) spans.push_back(p.effective);
+    std::sort(spans.begin(), spans.end(), [](const Effective& a, const Effective& b) {
+      return !a.from || (b.from && date::sys_days{*a.from} < date::sys_days{*b.from});
+    });
+    date::sys_days need = date::sys_days{first};  // the first day not yet covered
+    for (const auto& e : spans) {
+      if (e.from && date::sys_days{*e.from} > need) break;
+      if (!e.until) {
+        need = date::sys_days{last} + date::days{1};
+        break;
+      }
+      need = std::max(need, date::sys_days{*e.until} + date::days{1});
+    }
+    if (need <= date::sys_days{last}) {
+      diag.add("parameter_gap", pointer_append("/parameters", spec.name),
+               "values for every day from 2016-01-01 to 2099-12-31 (none on " + format_iso_date(Date{need}) + ")");
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name,
@@ -665,6 +726,9 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::strin
   load.follow_ups(top);
   load.notes(top);
   top.finish();
+  if (file->national && diag.errors().size() == errors_before) {
+    check_national_complete(*file, diag);
+  }
   if (diag.errors().size() != errors_before) return nullptr;
   return file;
 }

@@ -31,8 +31,11 @@ struct Error {
 
 Json error_to_json(const Error& e);
 
+// Collects the errors of one input. At most kMaxErrors are kept (a hostile input must not
+// make the error list itself the problem); the last one is then `too_many_errors`.
 class Diagnostics {
  public:
+  static constexpr std::size_t kMaxErrors = 50;
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
   void add(std::string code, std::string pointer, std::string expected);
   bool ok() const { return errors_.empty(); }
