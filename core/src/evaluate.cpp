@@ -226,7 +226,17 @@ class Evaluation {
   // N-CERT-VALIDITY + N-CERT-CAP
   void derive_certificates(Diagnostics& diag);
   // N-RENEWAL-CARRYOVER / N-EARLY-RENEWAL / N-AFTER-EXPIRY: expiry of a certificate issued on r.
-  std::optional<Date> new_certificate_expiry(Date r, Date old_expiry, std::string_view& rule, bool* capped = nullptr);
+  // N-RENEWAL-CARRYOVER / N-EARLY-RENEWAL / N-AFTER-EXPIRY / N-LAPSE-ON-CHANGE, capped by N-CERT-CAP:
+  // the expiry of a certificate like `it` issued on day r, on a card that then ends on card_cap.
+  struct NewExpiry {
+    std::optional<Date> expiry;
+    std::string_view rule;
+    std::string_view capped_by;  // "card", "new_period_of_stay", "user_certificate" or empty
+    std::string_view missing;    // what is needed to know it ("/holder/birth_date", "/card")
+    bool refused = false;        // the municipality does not renew that early
+  };
+  NewExpiry new_expiry(const Item& it, Date r, Date card_cap, std::optional<Date> user_cap);
+  Json new_certificate_json(Date r, Procedure procedure, bool explicit_day);
 
   struct Piece {
     const RuleFile* file;
@@ -360,20 +370,89 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
   }
 }
 
-std::optional<Date> Evaluation::new_certificate_expiry(Date r, Date old_expiry, std::string_view& rule, bool* capped) {
-  if (!s_.birth_date) return std::nullopt;
+Evaluation::NewExpiry Evaluation::new_expiry(const Item& it, Date r, Date card_cap, std::optional<Date> user_cap) {
+  NewExpiry out;
+  if (!s_.birth_date) {
+    out.missing = "/holder/birth_date";
+    return out;
+  }
+  if (before(card_cap, r)) {
+    out.missing = "/card";  // the card has expired by then: a new card first
+    return out;
+  }
   int n = static_cast<int>(number("cert_validity_birthdays"));
-  if (before(old_expiry, r)) {
-    rule = "N-AFTER-EXPIRY";
-  } else if (before(r, window_opens(old_expiry))) {
-    rule = "N-EARLY-RENEWAL";
+  if (it.status == Status::lapsed && it.reason == key::kWhyLapsedChange) {
+    out.rule = "N-LAPSE-ON-CHANGE";
+  } else if (before(it.expiry, r)) {
+    out.rule = "N-AFTER-EXPIRY";
+  } else if (before(r, window_opens(it.expiry))) {
+    out.rule = "N-EARLY-RENEWAL";
+    const Parameter* early = parameter_at("early_renewal", today_);
+    out.refused = early != nullptr && early->text == "refused";
+    if (out.refused) return out;
   } else {
-    rule = "N-RENEWAL-CARRYOVER";
+    out.rule = "N-RENEWAL-CARRYOVER";
     n = static_cast<int>(number("cert_renewal_birthdays"));
   }
-  const Date uncapped = nth_birthday_after(*s_.birth_date, r, n);
-  if (capped != nullptr) *capped = before(card_.expiry, uncapped);
-  return earlier(uncapped, card_.expiry);
+  Date expiry = nth_birthday_after(*s_.birth_date, r, n);
+  if (before(card_cap, expiry)) {
+    expiry = card_cap;
+    out.capped_by = s_.residence == Residence::period_of_stay && card_cap != card_.expiry ? "new_period_of_stay" : "card";
+  }
+  if (user_cap && before(*user_cap, expiry)) {  // N-CERT-CAP: the signature ends with the user certificate
+    expiry = *user_cap;
+    out.capped_by = "user_certificate";
+  }
+  out.expiry = expiry;
+  return out;
+}
+
+Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit_day) {
+  // A card validity change moves the card's end to the new end of stay; certificates issued at
+  // that visit run to it at most.
+  const bool validity_change = procedure == Procedure::card_validity_change;
+  const Date card_cap = validity_change && s_.stay_end ? *s_.stay_end : card_.expiry;
+  auto handled = [&](const Item& it) {
+    if (!it.present) return false;
+    return validity_change || it.status == Status::lapsed || !before(r, window_opens(it.expiry)) ||
+           (explicit_day && &it == &user_);
+  };
+  Json certificates = Json::object();
+  std::optional<Date> user_after;
+  Json first = nullptr;
+  bool capped_warned = false;
+  auto describe = [&](const Item& it, std::optional<Date> user_cap) {
+    const NewExpiry e = new_expiry(it, r, card_cap, user_cap);
+    Json j = {{"expiry", e.expiry ? Json(iso(*e.expiry)) : Json(nullptr)}};
+    if (!e.rule.empty()) {
+      j["rule"] = e.rule;
+      j["source"] = cite(e.rule);
+    }
+    j["capped_by"] = e.capped_by.empty() ? Json(nullptr) : Json(e.capped_by);
+    if (!e.missing.empty()) j["needs"] = e.missing;
+    if (e.refused) j["refused_before_window"] = true;
+    if (e.capped_by == "card" && !capped_warned) {
+      warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", {{"card_expiry", iso(card_cap)}}));
+      capped_warned = true;
+    }
+    if (first.is_null()) first = j;
+    return std::make_pair(j, e.expiry);
+  };
+  if (handled(user_)) {
+    auto [j, expiry] = describe(user_, std::nullopt);
+    certificates["user"] = j;
+    user_after = expiry;
+  }
+  if (handled(signature_)) {
+    const std::optional<Date> cap = handled(user_) ? user_after : std::optional<Date>(user_.present ? std::optional<Date>(user_.expiry) : std::nullopt);
+    certificates["signature"] = describe(signature_, cap).first;
+  }
+  if (first.is_null()) return nullptr;
+  Json out = {{"renewed_on", iso(r)}};
+  for (auto& [k, v] : first.items()) out[k] = v;
+  out["capped_by_card"] = first["capped_by"] == "card";
+  out["certificates"] = certificates;
+  return out;
 }
 
 bool Evaluation::condition(Condition c, bool& known) const {
@@ -775,6 +854,12 @@ Json Evaluation::run(Diagnostics& diag) {
     if (card_.status == Status::not_yet_renewable) {
       procedure = Procedure::nothing_yet;
       next = Procedure::new_card;
+      if (needs_issuance(signature_)) {
+        // A lapsed signature certificate can be issued now, free, until the card ends.
+        procedure = Procedure::new_issuance;
+        tasks.insert(tasks.begin(), Task::issuance);
+        reasons.push_back(item(key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE"));
+      }
     } else {
       procedure = Procedure::new_card;
     }
@@ -827,6 +912,10 @@ Json Evaluation::run(Diagnostics& diag) {
     route = Applicant::legal_representative;
     warnings_.push_back(item(key::kWarnLegalRep, "N-LEGAL-REP"));
   }
+  if (route == Applicant::proxy_with_form && s_.residence == Residence::period_of_stay) {
+    // N-NOTICE: no expiry notice is sent to them, so there is no form from it.
+    route = Applicant::proxy_without_form;
+  }
   if (route == Applicant::proxy_with_form && main != nullptr && certificate_work) {
     // The form from the notice renews certificates that are still valid, nothing else.
     if (contains(tasks, Task::issuance)) {
@@ -852,15 +941,17 @@ Json Evaluation::run(Diagnostics& diag) {
                            {"params", {{"opens", iso(main->opens)}}}});
       cite("N-EARLY-RENEWAL");
     } else {
-      std::string_view rule_now, rule_window;
-      const auto now = new_certificate_expiry(today_, main->expiry, rule_now);
-      const auto in_window = new_certificate_expiry(main->opens, main->expiry, rule_window);
+      const auto now = new_expiry(*main, today_, card_.expiry, std::nullopt);
+      const auto in_window = new_expiry(*main, main->opens, card_.expiry, std::nullopt);
       Json params = {{"opens", iso(main->opens)}};
-      if (now && in_window) {
-        params["expiry_if_now"] = iso(*now);
-        params["expiry_if_in_window"] = iso(*in_window);
+      if (now.expiry && in_window.expiry) {
+        params["expiry_if_now"] = iso(*now.expiry);
+        params["expiry_if_in_window"] = iso(*in_window.expiry);
       }
-      warnings_.push_back(item(key::kWarnEarlyShorter, "N-EARLY-RENEWAL", params));
+      // When the card caps both, renewing early costs nothing: no warning.
+      if (!(now.expiry && in_window.expiry && *now.expiry == *in_window.expiry)) {
+        warnings_.push_back(item(key::kWarnEarlyShorter, "N-EARLY-RENEWAL", params));
+      }
     }
   }
   if (main != nullptr && main != &card_ && main->status != Status::expired) {
@@ -885,21 +976,13 @@ Json Evaluation::run(Diagnostics& diag) {
     warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", {{"stay_end", iso(*s_.stay_end)}}));
   }
 
-  // The new certificate's expiry if renewed on a given day.
+  // The new certificates' expiry if renewed on a given day.
   Json new_certificate = nullptr;
-  if (main != nullptr && main != &card_ && certificate_work) {
-    const Date on = s_.renew_on ? *s_.renew_on : (before(today_, main->opens) ? main->opens : today_);
-    std::string_view rule;
-    bool capped = false;
-    if (const auto exp = new_certificate_expiry(on, main->expiry, rule, &capped)) {
-      new_certificate = {{"renewed_on", iso(on)}, {"expiry", iso(*exp)}, {"rule", rule}, {"source", cite(rule)},
-                         {"capped_by_card", capped}};
-      if (capped) {
-        warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", {{"card_expiry", iso(card_.expiry)}}));
-      }
-    } else {
-      new_certificate = {{"renewed_on", iso(on)}, {"expiry", nullptr}, {"needs", "/holder/birth_date"}};
-    }
+  const Item* anchor = main == &card_ ? &user_ : main;  // the certificate whose window sets the day
+  if (anchor != nullptr && anchor->present && certificate_work) {
+    const Date on = s_.renew_on ? *s_.renew_on
+                                : (procedure == Procedure::nothing_yet && before(today_, anchor->opens) ? anchor->opens : today_);
+    new_certificate = new_certificate_json(on, procedure, s_.renew_on.has_value());
   }
 
   // Notes.
