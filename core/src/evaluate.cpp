@@ -323,7 +323,7 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
 }
 
 void Evaluation::derive_certificates(Diagnostics& diag) {
-  const bool sig_eligible = s_.has_signature && band_ != AgeBand::under_15 && !s_.adult_ward && !s_.face_auth_card;
+  bool sig_eligible = s_.has_signature && band_ != AgeBand::under_15 && !s_.adult_ward && !s_.face_auth_card;
   if (s_.cert_expiry) {
     user_.present = true;
     user_.expiry = *s_.cert_expiry;
@@ -344,12 +344,23 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     signature_.present = sig_eligible;
     if (s_.signature_expiry) signature_.expiry = *s_.signature_expiry;
   } else {
-    const auto issued = s_.cert_issue_date ? s_.cert_issue_date : s_.card_issue_date;
+    const auto issued = s_.cert_issue_date;
     if (!issued || !s_.birth_date) {
       diag.add("missing_field", "/certificates/expiry",
-               "the certificates' expiry, or their issue date with holder.birth_date");
+               "the certificates' expiry, or certificates.issue_date with holder.birth_date");
       return;
     }
+    // Issued within the window before a birthday, the certificate may have been a renewal that
+    // runs to the 6th birthday (N-RENEWAL-CARRYOVER) or a first issue that runs to the 5th: we
+    // cannot tell, so ask for the printed date rather than guess.
+    const Date next_birthday = nth_birthday_after(*s_.birth_date, *issued, 1);
+    if (!before(*issued, window_opens(next_birthday))) {
+      diag.add("ambiguous_derivation", "/certificates/expiry",
+               "the expiry printed on the card (issued within " + std::to_string(months()) +
+                   " months before a birthday, it runs to the 5th or the 6th birthday)");
+      return;
+    }
+    if (age_on(*s_.birth_date, *issued) < 15) sig_eligible = false;  // N-NO-SIGNATURE at issue
     const Date b5 = nth_birthday_after(*s_.birth_date, *issued, static_cast<int>(number("cert_validity_birthdays")));
     const Date user = earlier(b5, card_.expiry);
     user_.present = true;
@@ -363,8 +374,9 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
                         {"rule", rule}, {"source", cite(rule)}});
   }
   if (!signature_.present) {
-    signature_.reason = !s_.has_signature          ? key::kNotIssuedDeclined
-                        : band_ == AgeBand::under_15 ? key::kNotIssuedUnder15
+    const bool under_15_at_issue = s_.cert_issue_date && s_.birth_date && age_on(*s_.birth_date, *s_.cert_issue_date) < 15;
+    signature_.reason = !s_.has_signature                              ? key::kNotIssuedDeclined
+                        : band_ == AgeBand::under_15 || under_15_at_issue ? key::kNotIssuedUnder15
                         : s_.adult_ward              ? key::kNotIssuedAdultWard
                                                      : key::kNotIssuedFaceAuth;
   }
@@ -764,6 +776,10 @@ Json Evaluation::run(Diagnostics& diag) {
              "legal_representative only for a holder under 18 or an adult ward (成年被後見人)");
   }
 
+  if (s_.face_auth_card && parameter_at("face_auth_cards", today_) == nullptr) {
+    diag.add("inconsistent_dates", "/holder/face_auth_card", "face-authentication cards only from the date they were introduced");
+  }
+
   // Card and certificates.
   if (auto card = derive_card_expiry(diag)) {
     card_.present = true;
@@ -1026,7 +1042,9 @@ Json Evaluation::run(Diagnostics& diag) {
         warnings_.push_back(item(key::kWarnPageOld, "N-SOURCE-AGE", {{"page", src.ref}, {"page_date", iso(*src.page_date)}}));
       }
     }
-  } else {
+  }
+  if (offices.empty() && offices_unavailable_.empty()) {
+    // 'other', or a municipality whose page names no office for this (e.g. collecting a card).
     notes_.push_back(item(key::kNoteOfficesUnknown, "N-OTHER-MUNICIPALITY"));
   }
   for (const RuleFile* file : {muni_, &national_}) {
@@ -1192,7 +1210,9 @@ Json Engine::evaluate_text(std::string_view situation_json) const {
   Diagnostics diag;
   auto parsed = parse_json_text(situation_json, diag);
   if (!parsed) {
-    Json plan = {{"format", "koshin-plan/1"}, {"errors", Json::array()}};
+    Json plan = {{"format", "koshin-plan/1"}};
+    if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, nullptr);
+    plan["errors"] = Json::array();
     for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
     return plan;
   }

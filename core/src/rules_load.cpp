@@ -48,8 +48,6 @@ const EnumNames<Confidence> kConfidenceNames{{{"H", Confidence::high},
                                               {"M", Confidence::medium},
                                               {"L", Confidence::low},
                                               {"policy", Confidence::policy}}};
-const EnumNames<EarlyRenewal> kEarlyRenewalNames{{{"allowed_shorter", EarlyRenewal::allowed_shorter},
-                                                  {"refused", EarlyRenewal::refused}}};
 const EnumNames<Condition> kConditionNames{{{"pin_unknown", Condition::pin_unknown},
                                             {"pins_known", Condition::pins_known},
                                             {"holder_under_15", Condition::holder_under_15},
@@ -67,19 +65,21 @@ const EnumNames<unsigned> kWeekdayNames{{{"sun", 0u}, {"mon", 1u}, {"tue", 2u}, 
 
 const std::vector<ParameterSpec>& parameter_specs() {
   static const std::vector<ParameterSpec> specs = {
-      {"window_months", false, 1, 12, true},
-      {"cert_validity_birthdays", false, 1, 10, true},
-      {"cert_renewal_birthdays", false, 1, 10, true},
-      {"card_validity_birthdays_adult", false, 1, 20, true},
-      {"card_validity_birthdays_minor", false, 1, 20, true},
-      {"card_adult_age", false, 15, 25, true},
-      {"card_age_ambiguity_months", false, 0, 24, true},
-      {"notice_months_before_min", false, 0, 12, true},
-      {"notice_months_before_max", false, 0, 12, true},
-      {"health_insurance_grace_months", false, 0, 12, true},
-      {"source_page_stale_years", false, 1, 20, true},
-      {"last_verified_stale_days", false, 1, 3650, true},
-      {"early_renewal", true, 0, 0, true},
+      {"window_months", {}, 1, 12, true},
+      {"cert_validity_birthdays", {}, 1, 10, true},
+      {"cert_renewal_birthdays", {}, 1, 10, true},
+      {"card_validity_birthdays_adult", {}, 1, 20, true},
+      {"card_validity_birthdays_minor", {}, 1, 20, true},
+      {"card_adult_age", {}, 15, 25, true},
+      {"card_age_ambiguity_months", {}, 0, 24, true},
+      {"notice_months_before_min", {}, 0, 12, true},
+      {"notice_months_before_max", {}, 0, 12, true},
+      {"health_insurance_grace_months", {}, 0, 12, true},
+      {"source_page_stale_years", {}, 1, 20, true},
+      {"last_verified_stale_days", {}, 1, 3650, true},
+      {"early_renewal", {"allowed_shorter", "refused"}, 0, 0, true},
+      // Face-authentication cards exist from the date this value takes effect.
+      {"face_auth_cards", {"available"}, 0, 0, false},
   };
   return specs;
 }
@@ -316,8 +316,15 @@ class Loader {
         ObjectReader p(value, ptr, diag_);
         if (!p.valid()) continue;
         Parameter param;
-        if (spec->is_enum) {
-          if (auto e = p.enumeration("value", true, kEarlyRenewalNames)) param.text = kEarlyRenewalNames.name(*e);
+        if (!spec->values.empty()) {
+          if (auto text = p.string("value", true)) {
+            if (std::find(spec->values.begin(), spec->values.end(), *text) == spec->values.end()) {
+              std::string expected = "one of:";
+              for (auto v : spec->values) expected += " " + std::string(v);
+              diag_.add("unknown_value", p.child("value"), expected);
+            }
+            param.text = *text;
+          }
         } else if (auto n = p.integer("value", true, spec->min, spec->max)) {
           param.number = *n;
         }

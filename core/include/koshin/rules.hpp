@@ -25,7 +25,6 @@ enum class Reservation { unknown, required, recommended, not_taken };
 enum class StepKind { phone_request, wait_for_mail, apply_for_card, wait_for_card, reservation };
 enum class ScheduleKind { weekly, nth_weekday, announced };
 enum class Confidence { high, medium, low, policy };
-enum class EarlyRenewal { allowed_shorter, refused };
 
 // Conditions are named facts about the situation, each a small function in evaluate.cpp.
 enum class Condition {
@@ -50,7 +49,6 @@ extern const EnumNames<Reservation> kReservationNames;
 extern const EnumNames<StepKind> kStepKindNames;
 extern const EnumNames<ScheduleKind> kScheduleKindNames;
 extern const EnumNames<Confidence> kConfidenceNames;
-extern const EnumNames<EarlyRenewal> kEarlyRenewalNames;
 extern const EnumNames<Condition> kConditionNames;
 
 // Text that belongs to a municipality (office names, addresses, local notes): Japanese first,
@@ -232,9 +230,9 @@ struct RuleFile {
 // The parameters the core knows; each is integer- or enum-valued (docs/rules-format.md).
 struct ParameterSpec {
   std::string_view name;
-  bool is_enum;
+  std::vector<std::string_view> values;  // the allowed strings of an enum-valued parameter; empty = integer
   long long min, max;
-  bool required_nationally;
+  bool required_nationally;  // the national file must give a value for every day 2016-2099
 };
 const std::vector<ParameterSpec>& parameter_specs();
 
