@@ -7,8 +7,6 @@
 //
 // Exit status: 0 ok; 1 rule files with errors (check-rules); 2 invalid input (the plan's
 // "errors" says what and where); 3 the rule set itself could not be loaded; 64 bad usage.
-#include "koshin/evaluate.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -18,6 +16,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "koshin/evaluate.hpp"
 
 #ifndef KOSHIN_DEFAULT_RULES_DIR
 #define KOSHIN_DEFAULT_RULES_DIR "rules"
@@ -63,8 +63,7 @@ int usage() {
 
 void print_errors(const std::vector<koshin::Error>& errors, std::ostream& out) {
   for (const auto& e : errors) {
-    out << (e.file.empty() ? "<input>" : e.file) << ": " << (e.pointer.empty() ? "/" : e.pointer) << ": "
-        << e.code;
+    out << (e.file.empty() ? "<input>" : e.file) << ": " << (e.pointer.empty() ? "/" : e.pointer) << ": " << e.code;
     if (!e.expected.empty()) out << ": expected " << e.expected;
     out << '\n';
   }
@@ -163,7 +162,8 @@ void print_summary(const Json& plan, const Words& w, const std::string& lang) {
   }
   std::cout << w("summary.procedure", {{"procedure", w(plan["procedure_key"].get<std::string>())}}) << "\n";
   if (plan.contains("next_procedure")) {
-    std::cout << "  " << w("summary.next", {{"procedure", w("procedure." + plan["next_procedure"].get<std::string>())}}) << "\n";
+    std::cout << "  " << w("summary.next", {{"procedure", w("procedure." + plan["next_procedure"].get<std::string>())}})
+              << "\n";
   }
   for (const auto& r : plan["procedure_reasons"]) {
     std::cout << "  - " << w(r["key"].get<std::string>(), r.value("params", Json::object())) << "\n";

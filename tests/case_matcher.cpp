@@ -98,7 +98,8 @@ std::string check(const Json& plan, const std::string& pointer, const Json& expe
       }
       for (const auto& w : want) {
         const bool has = have.count(w) != 0;
-        if ((op == "$includes_ids" || op == "$keys_include") && !has) return pointer + ": missing " + w + " in " + join(got);
+        if ((op == "$includes_ids" || op == "$keys_include") && !has)
+          return pointer + ": missing " + w + " in " + join(got);
         if ((op == "$excludes_ids" || op == "$keys_exclude") && has) return pointer + ": unexpected " + w;
       }
     } else {

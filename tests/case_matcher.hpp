@@ -2,11 +2,11 @@
 // browser later). See tests/cases/README.md for the format and the matchers.
 #pragma once
 
-#include "koshin/diagnostics.hpp"
-
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "koshin/diagnostics.hpp"
 
 namespace koshin::testing {
 

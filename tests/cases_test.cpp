@@ -1,9 +1,9 @@
 // Runs every case table in tests/cases/ through the core (TEST_P, one test per case).
-#include "case_matcher.hpp"
-#include "case_files.inc"  // the list of case tables: adding or removing one rebuilds this test
-#include "test_support.hpp"
-
 #include <gtest/gtest.h>
+
+#include "case_files.inc"  // the list of case tables: adding or removing one rebuilds this test
+#include "case_matcher.hpp"
+#include "test_support.hpp"
 
 namespace koshin::testing {
 namespace {
@@ -22,15 +22,16 @@ TEST_P(CaseTable, PlanMatches) {
 }
 
 std::string test_name(const ::testing::TestParamInfo<Case>& info) {
-  std::string out = info.param.file.substr(0, info.param.file.find('.')) + "_" + std::to_string(info.index) + "_" +
-                    info.param.name;
+  std::string out =
+      info.param.file.substr(0, info.param.file.find('.')) + "_" + std::to_string(info.index) + "_" + info.param.name;
   for (char& ch : out) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   }
   return out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, CaseTable, ::testing::ValuesIn(load_cases(KOSHIN_SOURCE_DIR "/tests/cases")), test_name);
+INSTANTIATE_TEST_SUITE_P(Cases, CaseTable, ::testing::ValuesIn(load_cases(KOSHIN_SOURCE_DIR "/tests/cases")),
+                         test_name);
 
 }  // namespace
 }  // namespace koshin::testing
@@ -59,7 +60,8 @@ TEST(Matchers, EachOneRejectsAWrongExpectation) {
 }
 
 TEST(Matchers, MergeOverridesAndRemoves) {
-  const Json merged = merge(Json::parse(R"({"a": {"b": 1, "c": 2}, "d": 3})"), Json::parse(R"({"a": {"b": 5, "c": null}})"));
+  const Json merged =
+      merge(Json::parse(R"({"a": {"b": 1, "c": 2}, "d": 3})"), Json::parse(R"({"a": {"b": 5, "c": null}})"));
   EXPECT_EQ(merged, Json::parse(R"({"a": {"b": 5}, "d": 3})"));
 }
 

@@ -1,14 +1,14 @@
 // The engine's contract: never throws, always answers with "errors" when input is bad, cites
 // a source for every item, and keeps its message keys in one list.
-#include "koshin/evaluate.hpp"
-#include "koshin/sha256.hpp"
-#include "test_support.hpp"
-
 #include <gtest/gtest.h>
 
 #include <functional>
 #include <iostream>
 #include <set>
+
+#include "koshin/evaluate.hpp"
+#include "koshin/sha256.hpp"
+#include "test_support.hpp"
 
 namespace koshin {
 namespace {
@@ -106,7 +106,8 @@ TEST(Engine, MessageKeysAreUniqueAndNamespaced) {
 // Every field of the example replaced by every JSON type: always an error with a pointer at
 // (or inside) that field, never a crash and never a plan.
 TEST(Engine, WrongTypesAnywhereGiveErrorsNotCrashes) {
-  const Json replacements = Json::parse(R"([null, 0, -1, 1e308, 18446744073709551615, "", "x", true, [], {}, [1,2], {"a": 1}])");
+  const Json replacements =
+      Json::parse(R"([null, 0, -1, 1e308, 18446744073709551615, "", "x", true, [], {}, [1,2], {"a": 1}])");
   int checked = 0;
   std::function<void(const Json::json_pointer&)> visit = [&](const Json::json_pointer& ptr) {
     const Json& node = kExample[ptr];
@@ -165,28 +166,35 @@ TEST(Sweep, InvariantsHoldAcrossSituations) {
   const Json holders = Json::parse(R"([{"birth_date": "1989-10-31"}, {"birth_date": "2012-05-01"},
                                         {"birth_date": "2008-01-20"}, {"age_band": "18_plus", "adult_ward": true},
                                         {"age_band": "18_plus", "face_auth_card": true}])");
-  const Json pins = Json::parse(R"([{"signature": "known", "user": "known"}, {"signature": "forgotten", "user": "known"},
+  const Json pins =
+      Json::parse(R"([{"signature": "known", "user": "known"}, {"signature": "forgotten", "user": "known"},
                                      {"signature": "known", "user": "locked"}])");
   std::set<std::string> keys;
   int evaluations = 0;
   for (const auto& m : municipalities) {
     for (const std::string applicant : {"self", "legal_representative", "proxy_with_form", "proxy_without_form"}) {
       for (const auto& holder : holders) {
-        const bool adult_non_ward = holder.contains("birth_date") ? holder["birth_date"] == "1989-10-31"
-                                                                  : !holder.value("adult_ward", false);
+        const bool adult_non_ward =
+            holder.contains("birth_date") ? holder["birth_date"] == "1989-10-31" : !holder.value("adult_ward", false);
         if (applicant == "legal_representative" && adult_non_ward) continue;  // an input error, tested elsewhere
         for (const auto& pin : pins) {
           for (const bool moved : {false, true}) {
             Date expiry{date::year{2024}, date::January, date::day{3}};
             for (int step = 0; step < 64 / kSweepStride; ++step, expiry = add_days(expiry, 14 * kSweepStride)) {
-              Json s = {{"today", "2024-09-01"}, {"municipality", m}, {"certificates", {{"expiry", format_iso_date(expiry)}}},
-                        {"card", {{"expiry", "2030-12-31"}}}, {"holder", holder}, {"applicant", applicant}, {"pins", pin}};
+              Json s = {{"today", "2024-09-01"},
+                        {"municipality", m},
+                        {"certificates", {{"expiry", format_iso_date(expiry)}}},
+                        {"card", {{"expiry", "2030-12-31"}}},
+                        {"holder", holder},
+                        {"applicant", applicant},
+                        {"pins", pin}};
               if (moved) s["changes"] = Json::array({"address"});
               const Json plan = engine.evaluate(s);
               ++evaluations;
               const std::string where = s.dump();
               ASSERT_TRUE(plan["errors"].empty()) << where << "\n" << plan["errors"].dump();
-              ASSERT_LE(plan["window"]["opens"].get<std::string>(), plan["window"]["closes"].get<std::string>()) << where;
+              ASSERT_LE(plan["window"]["opens"].get<std::string>(), plan["window"]["closes"].get<std::string>())
+                  << where;
               ASSERT_FALSE(plan["visits"].empty()) << where;
               for (const auto& v : plan["visits"]) ASSERT_FALSE(v["documents"].empty()) << where;
               std::set<std::string> note_keys;
@@ -194,7 +202,8 @@ TEST(Sweep, InvariantsHoldAcrossSituations) {
               if (m == "other") ASSERT_TRUE(plan["offices"].empty());
               // Somewhere to go, or the plan says to ask.
               ASSERT_TRUE(!plan["offices"].empty() || !plan["offices_unavailable"].empty() ||
-                          note_keys.count("note.ask_your_municipality") != 0) << where;
+                          note_keys.count("note.ask_your_municipality") != 0)
+                  << where;
               keys_in(plan, keys);
             }
           }

@@ -1,8 +1,9 @@
 // The date functions against the hand-worked table in tests/date_functions.json.
 #include "koshin/date.hpp"
-#include "test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include "test_support.hpp"
 
 namespace koshin {
 namespace {

@@ -1,12 +1,12 @@
 // The language packs cover every message key a plan can carry, with a note for translators,
 // the same keys in every pack, and the same placeholders as English.
-#include "koshin/evaluate.hpp"
-#include "test_support.hpp"
-
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <set>
+
+#include "koshin/evaluate.hpp"
+#include "test_support.hpp"
 
 namespace koshin {
 namespace {
@@ -18,7 +18,8 @@ Json pack(const std::string& lang) {
 std::set<std::string> placeholders(const std::string& text) {
   std::set<std::string> out;
   const std::regex re("\\{([a-z_]+)\\}");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
+    out.insert((*it)[1]);
   return out;
 }
 
@@ -51,7 +52,8 @@ TEST(LanguagePacks, EnglishAndJapaneseDefineEveryKeyAPlanCanCarry) {
     const Json p = pack(lang);
     for (const auto& k : keys) {
       EXPECT_TRUE(p.contains(k) && p[k].is_string() && !p[k].get<std::string>().empty()) << lang << " lacks " << k;
-      EXPECT_TRUE(p.contains("@" + k) && p["@" + k].contains("description")) << lang << " has no translator note for " << k;
+      EXPECT_TRUE(p.contains("@" + k) && p["@" + k].contains("description"))
+          << lang << " has no translator note for " << k;
     }
   }
 }
@@ -62,7 +64,8 @@ TEST(LanguagePacks, SameKeysAndPlaceholdersAsEnglish) {
   for (const auto& item : en.items()) {
     if (item.key().rfind('@', 0) == 0) continue;
     ASSERT_TRUE(ja.contains(item.key())) << "ja lacks " << item.key();
-    EXPECT_EQ(placeholders(item.value().get<std::string>()), placeholders(ja[item.key()].get<std::string>())) << item.key();
+    EXPECT_EQ(placeholders(item.value().get<std::string>()), placeholders(ja[item.key()].get<std::string>()))
+        << item.key();
   }
   for (const auto& item : ja.items()) EXPECT_TRUE(en.contains(item.key())) << "en lacks " << item.key();
 }

@@ -1,16 +1,18 @@
 // Rule files: the shipped ones load cleanly; each malformed one in tests/rule_errors.json
 // gives exactly the error code and JSON pointer it lists, and never a crash.
-#include "case_matcher.hpp"
 #include "koshin/rules.hpp"
-#include "test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include "case_matcher.hpp"
+#include "test_support.hpp"
 
 namespace koshin {
 namespace {
 
 std::string rules_path(const std::string& base) {
-  return std::string(KOSHIN_SOURCE_DIR "/rules/") + (base == "national" ? "national.json" : "municipalities/" + base + ".json");
+  return std::string(KOSHIN_SOURCE_DIR "/rules/") +
+         (base == "national" ? "national.json" : "municipalities/" + base + ".json");
 }
 
 std::unique_ptr<RuleFile> load(const std::string& text, const RuleFile* national, Diagnostics& diag) {
@@ -30,7 +32,8 @@ TEST(ShippedRules, EveryFileLoadsWithoutErrors) {
     Diagnostics diag(base);
     auto file = load(testing::read_text(rules_path(base)), base == "national" ? nullptr : &national(), diag);
     EXPECT_NE(file, nullptr) << base;
-    for (const auto& e : diag.errors()) ADD_FAILURE() << base << ": " << e.pointer << ": " << e.code << ": " << e.expected;
+    for (const auto& e : diag.errors())
+      ADD_FAILURE() << base << ": " << e.pointer << ": " << e.code << ": " << e.expected;
   }
 }
 
@@ -39,7 +42,9 @@ TEST(ShippedRules, EveryValueHasASourceThatResolves) {
     Diagnostics diag(base);
     auto file = load(testing::read_text(rules_path(base)), &national(), diag);
     ASSERT_NE(file, nullptr) << base;
-    auto resolves = [&](const std::string& id) { return file->find_source(id) != nullptr || national().find_source(id) != nullptr; };
+    auto resolves = [&](const std::string& id) {
+      return file->find_source(id) != nullptr || national().find_source(id) != nullptr;
+    };
     for (const auto& q : file->requirements) EXPECT_TRUE(resolves(q.source)) << base << ": " << q.id;
     for (const auto& o : file->offices) EXPECT_TRUE(resolves(o.source)) << base << ": " << o.id;
     for (const auto& n : file->notes) EXPECT_TRUE(resolves(n.source)) << base << ": " << n.id;

@@ -1,12 +1,12 @@
 // Shared by the test suites: the shipped rule set, loaded once.
 #pragma once
 
-#include "koshin/evaluate.hpp"
-
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+
+#include "koshin/evaluate.hpp"
 
 namespace koshin::testing {
 

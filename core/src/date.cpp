@@ -48,9 +48,7 @@ std::string format_iso_date(Date d) {
   return out;
 }
 
-int days_between(Date a, Date b) {
-  return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count());
-}
+int days_between(Date a, Date b) { return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count()); }
 
 Date add_days(Date d, int days) { return Date{date::sys_days{d} + date::days{days}}; }
 
@@ -86,9 +84,7 @@ Date add_months_clamped(Date d, int months) {
   return last_day_of_month(ym.year(), ym.month());
 }
 
-Date window_opens_policy(Date expiry, int months) {
-  return add_days(add_months_clamped(expiry, -months), 1);
-}
+Date window_opens_policy(Date expiry, int months) { return add_days(add_months_clamped(expiry, -months), 1); }
 
 Date window_opens_strict(Date expiry, int months) {
   if (!is_month_end(expiry)) return window_opens_policy(expiry, months);

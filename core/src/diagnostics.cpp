@@ -19,7 +19,8 @@ Json error_to_json(const Error& e) {
 void Diagnostics::add(std::string code, std::string pointer, std::string expected) {
   if (errors_.size() > kMaxErrors) return;
   if (errors_.size() == kMaxErrors) {
-    errors_.push_back(Error{"too_many_errors", "", "fewer errors; the first " + std::to_string(kMaxErrors) + " are listed", file_});
+    errors_.push_back(
+        Error{"too_many_errors", "", "fewer errors; the first " + std::to_string(kMaxErrors) + " are listed", file_});
     return;
   }
   if (pointer.size() > 1024) pointer = pointer.substr(0, 1024);  // a pointer into absurd nesting
@@ -100,13 +101,34 @@ struct DuplicateKeyFinder : nlohmann::json_sax<Json> {
     value_done();
     return true;
   }
-  bool null() override { value_done(); return true; }
-  bool boolean(bool) override { value_done(); return true; }
-  bool number_integer(number_integer_t) override { value_done(); return true; }
-  bool number_unsigned(number_unsigned_t) override { value_done(); return true; }
-  bool number_float(number_float_t, const string_t&) override { value_done(); return true; }
-  bool string(string_t&) override { value_done(); return true; }
-  bool binary(binary_t&) override { value_done(); return true; }
+  bool null() override {
+    value_done();
+    return true;
+  }
+  bool boolean(bool) override {
+    value_done();
+    return true;
+  }
+  bool number_integer(number_integer_t) override {
+    value_done();
+    return true;
+  }
+  bool number_unsigned(number_unsigned_t) override {
+    value_done();
+    return true;
+  }
+  bool number_float(number_float_t, const string_t&) override {
+    value_done();
+    return true;
+  }
+  bool string(string_t&) override {
+    value_done();
+    return true;
+  }
+  bool binary(binary_t&) override {
+    value_done();
+    return true;
+  }
   bool start_object(std::size_t) override { return open(true); }
   bool key(string_t& k) override {
     if (!stack.back().keys.insert(k).second && duplicates.size() <= Diagnostics::kMaxErrors) {
@@ -142,15 +164,23 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
 
 std::string json_type_name(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::object: return "object";
-    case Json::value_t::array: return "array";
-    case Json::value_t::string: return "string";
-    case Json::value_t::boolean: return "boolean";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::object:
+      return "object";
+    case Json::value_t::array:
+      return "array";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::boolean:
+      return "boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "integer";
-    case Json::value_t::number_float: return "number";
-    default: return "other";
+    case Json::value_t::number_unsigned:
+      return "integer";
+    case Json::value_t::number_float:
+      return "number";
+    default:
+      return "other";
   }
 }
 
@@ -194,9 +224,14 @@ std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnos
   }
   Date d;
   switch (parse_iso_date(j.get_ref<const std::string&>(), d)) {
-    case DateParse::ok: return d;
-    case DateParse::bad_format: diag.add("date_format", pointer, "date YYYY-MM-DD"); break;
-    case DateParse::impossible: diag.add("date_impossible", pointer, "a date that exists"); break;
+    case DateParse::ok:
+      return d;
+    case DateParse::bad_format:
+      diag.add("date_format", pointer, "date YYYY-MM-DD");
+      break;
+    case DateParse::impossible:
+      diag.add("date_impossible", pointer, "a date that exists");
+      break;
   }
   return std::nullopt;
 }
@@ -217,8 +252,7 @@ std::optional<bool> ObjectReader::boolean(std::string_view key, bool required) {
   return v->get<bool>();
 }
 
-std::optional<long long> ObjectReader::integer(std::string_view key, bool required, long long min,
-                                               long long max) {
+std::optional<long long> ObjectReader::integer(std::string_view key, bool required, long long min, long long max) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   long long value = 0;
@@ -234,8 +268,7 @@ std::optional<long long> ObjectReader::integer(std::string_view key, bool requir
     return std::nullopt;
   }
   if (value < min || value > max) {
-    diag_.add("out_of_range", child(key),
-              "integer from " + std::to_string(min) + " to " + std::to_string(max));
+    diag_.add("out_of_range", child(key), "integer from " + std::to_string(min) + " to " + std::to_string(max));
     return std::nullopt;
   }
   return value;
@@ -252,8 +285,7 @@ ObjectReader ObjectReader::object(std::string_view key, bool required) {
   return ObjectReader(v, child(key), diag_);
 }
 
-std::vector<std::pair<const Json*, std::string>> ObjectReader::array(std::string_view key,
-                                                                     bool required) {
+std::vector<std::pair<const Json*, std::string>> ObjectReader::array(std::string_view key, bool required) {
   std::vector<std::pair<const Json*, std::string>> out;
   const Json* v = get(key, required);
   if (v == nullptr) return out;

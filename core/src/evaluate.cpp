@@ -2,10 +2,10 @@
 // citing its rule id (the national rule file gives every rule id its sources).
 #include "koshin/evaluate.hpp"
 
-#include "koshin/sha256.hpp"
-
 #include <algorithm>
 #include <set>
+
+#include "koshin/sha256.hpp"
 
 namespace koshin {
 
@@ -64,26 +64,32 @@ constexpr std::string_view kNoteLowConfidence = "note.confirm_with_office";
 }  // namespace key
 
 constexpr std::string_view kAllKeys[] = {
-    key::kStatusNotYet, key::kStatusOpen, key::kStatusExpired, key::kStatusLapsed, key::kStatusNotIssued,
-    key::kProcRenewal, key::kProcIssuance, key::kProcPinReset, key::kProcNewCard, key::kProcValidity,
-    key::kProcNothing, key::kWhyWindowOpen, key::kWhyWindowNotOpen, key::kWhyExpired, key::kWhyLapsedChange,
-    key::kWhyCardExpired, key::kWhyCardSameDay, key::kWhyStayExtended, key::kWhyRenewStayFirst, key::kWhyPinUnknown,
-    key::kWhyNoCertificates, key::kNotIssuedUnder15, key::kNotIssuedAdultWard, key::kNotIssuedFaceAuth,
-    key::kNotIssuedDeclined, key::kWarnEarlyShorter, key::kWarnEarlyRefused, key::kWarnProxyFormValidUntil,
-    key::kWarnProxyFormVoid, key::kWarnProxyFormPins, key::kWarnLegalRep, key::kWarnNotice,
-    key::kWarnNoNoticeForeign, key::kWarnHealthGrace, key::kWarnHealthGraceOver, key::kWarnStaleId,
-    key::kWarnPageOld, key::kWarnNotVerified, key::kWarnCappedByCard, key::kWarnStayEndsFirst,
-    key::kNoteConfirmLocally, key::kNoteNationalFallback, key::kNoteSafeFrom, key::kNoteLeap,
-    key::kNoteDerived, key::kNotePinConvenience, key::kNoteOfficesUnknown, key::kNoteLowConfidence};
+    key::kStatusNotYet,        key::kStatusOpen,           key::kStatusExpired,       key::kStatusLapsed,
+    key::kStatusNotIssued,     key::kProcRenewal,          key::kProcIssuance,        key::kProcPinReset,
+    key::kProcNewCard,         key::kProcValidity,         key::kProcNothing,         key::kWhyWindowOpen,
+    key::kWhyWindowNotOpen,    key::kWhyExpired,           key::kWhyLapsedChange,     key::kWhyCardExpired,
+    key::kWhyCardSameDay,      key::kWhyStayExtended,      key::kWhyRenewStayFirst,   key::kWhyPinUnknown,
+    key::kWhyNoCertificates,   key::kNotIssuedUnder15,     key::kNotIssuedAdultWard,  key::kNotIssuedFaceAuth,
+    key::kNotIssuedDeclined,   key::kWarnEarlyShorter,     key::kWarnEarlyRefused,    key::kWarnProxyFormValidUntil,
+    key::kWarnProxyFormVoid,   key::kWarnProxyFormPins,    key::kWarnLegalRep,        key::kWarnNotice,
+    key::kWarnNoNoticeForeign, key::kWarnHealthGrace,      key::kWarnHealthGraceOver, key::kWarnStaleId,
+    key::kWarnPageOld,         key::kWarnNotVerified,      key::kWarnCappedByCard,    key::kWarnStayEndsFirst,
+    key::kNoteConfirmLocally,  key::kNoteNationalFallback, key::kNoteSafeFrom,        key::kNoteLeap,
+    key::kNoteDerived,         key::kNotePinConvenience,   key::kNoteOfficesUnknown,  key::kNoteLowConfidence};
 
 enum class Status { not_yet_renewable, window_open, expired, lapsed, not_issued };
 constexpr std::string_view status_name(Status s) {
   switch (s) {
-    case Status::not_yet_renewable: return "not_yet_renewable";
-    case Status::window_open: return "window_open";
-    case Status::expired: return "expired";
-    case Status::lapsed: return "lapsed";
-    case Status::not_issued: return "not_issued";
+    case Status::not_yet_renewable:
+      return "not_yet_renewable";
+    case Status::window_open:
+      return "window_open";
+    case Status::expired:
+      return "expired";
+    case Status::lapsed:
+      return "lapsed";
+    case Status::not_issued:
+      return "not_issued";
   }
   return "";
 }
@@ -91,23 +97,35 @@ constexpr std::string_view status_name(Status s) {
 enum class Procedure { renewal, new_issuance, pin_reset_first, new_card, card_validity_change, nothing_yet };
 constexpr std::string_view procedure_name(Procedure p) {
   switch (p) {
-    case Procedure::renewal: return "renewal";
-    case Procedure::new_issuance: return "new_issuance";
-    case Procedure::pin_reset_first: return "pin_reset_first";
-    case Procedure::new_card: return "new_card";
-    case Procedure::card_validity_change: return "card_validity_change";
-    case Procedure::nothing_yet: return "nothing_yet";
+    case Procedure::renewal:
+      return "renewal";
+    case Procedure::new_issuance:
+      return "new_issuance";
+    case Procedure::pin_reset_first:
+      return "pin_reset_first";
+    case Procedure::new_card:
+      return "new_card";
+    case Procedure::card_validity_change:
+      return "card_validity_change";
+    case Procedure::nothing_yet:
+      return "nothing_yet";
   }
   return "";
 }
 constexpr std::string_view procedure_key(Procedure p) {
   switch (p) {
-    case Procedure::renewal: return key::kProcRenewal;
-    case Procedure::new_issuance: return key::kProcIssuance;
-    case Procedure::pin_reset_first: return key::kProcPinReset;
-    case Procedure::new_card: return key::kProcNewCard;
-    case Procedure::card_validity_change: return key::kProcValidity;
-    case Procedure::nothing_yet: return key::kProcNothing;
+    case Procedure::renewal:
+      return key::kProcRenewal;
+    case Procedure::new_issuance:
+      return key::kProcIssuance;
+    case Procedure::pin_reset_first:
+      return key::kProcPinReset;
+    case Procedure::new_card:
+      return key::kProcNewCard;
+    case Procedure::card_validity_change:
+      return key::kProcValidity;
+    case Procedure::nothing_yet:
+      return key::kProcNothing;
   }
   return "";
 }
@@ -162,9 +180,8 @@ class Evaluation {
     if (traced_.insert(std::string(rule_id)).second) {
       Json sources = Json::array();
       for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
-      trace_.push_back({{"rule", rule_id},
-                        {"sources", sources},
-                        {"confidence", kConfidenceNames.name(rule->confidence)}});
+      trace_.push_back(
+          {{"rule", rule_id}, {"sources", sources}, {"confidence", kConfidenceNames.name(rule->confidence)}});
       if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
         low_confidence_.push_back(std::string(rule_id));
       }
@@ -317,8 +334,11 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
   const int n = static_cast<int>(number(adult ? "card_validity_birthdays_adult" : "card_validity_birthdays_minor"));
   const Date expiry = nth_birthday_after(birth, issued, n);
   card_.derived = true;
-  derived_.push_back({{"field", "/card/expiry"}, {"value", iso(expiry)}, {"key", key::kNoteDerived},
-                      {"rule", "N-CARD-VALIDITY"}, {"source", cite("N-CARD-VALIDITY")}});
+  derived_.push_back({{"field", "/card/expiry"},
+                      {"value", iso(expiry)},
+                      {"key", key::kNoteDerived},
+                      {"rule", "N-CARD-VALIDITY"},
+                      {"source", cite("N-CARD-VALIDITY")}});
   return expiry;
 }
 
@@ -370,15 +390,19 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     signature_.expiry = earlier(earlier(b5, card_.expiry), user);
     signature_.derived = true;
     const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
-    derived_.push_back({{"field", "/certificates/expiry"}, {"value", iso(user)}, {"key", key::kNoteDerived},
-                        {"rule", rule}, {"source", cite(rule)}});
+    derived_.push_back({{"field", "/certificates/expiry"},
+                        {"value", iso(user)},
+                        {"key", key::kNoteDerived},
+                        {"rule", rule},
+                        {"source", cite(rule)}});
   }
   if (!signature_.present) {
-    const bool under_15_at_issue = s_.cert_issue_date && s_.birth_date && age_on(*s_.birth_date, *s_.cert_issue_date) < 15;
-    signature_.reason = !s_.has_signature                              ? key::kNotIssuedDeclined
+    const bool under_15_at_issue =
+        s_.cert_issue_date && s_.birth_date && age_on(*s_.birth_date, *s_.cert_issue_date) < 15;
+    signature_.reason = !s_.has_signature                                 ? key::kNotIssuedDeclined
                         : band_ == AgeBand::under_15 || under_15_at_issue ? key::kNotIssuedUnder15
-                        : s_.adult_ward              ? key::kNotIssuedAdultWard
-                                                     : key::kNotIssuedFaceAuth;
+                        : s_.adult_ward                                   ? key::kNotIssuedAdultWard
+                                                                          : key::kNotIssuedFaceAuth;
   }
 }
 
@@ -409,7 +433,8 @@ Evaluation::NewExpiry Evaluation::new_expiry(const Item& it, Date r, Date card_c
   Date expiry = nth_birthday_after(*s_.birth_date, r, n);
   if (before(card_cap, expiry)) {
     expiry = card_cap;
-    out.capped_by = s_.residence == Residence::period_of_stay && card_cap != card_.expiry ? "new_period_of_stay" : "card";
+    out.capped_by =
+        s_.residence == Residence::period_of_stay && card_cap != card_.expiry ? "new_period_of_stay" : "card";
   }
   if (user_cap && before(*user_cap, expiry)) {  // N-CERT-CAP: the signature ends with the user certificate
     expiry = *user_cap;
@@ -456,7 +481,9 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     user_after = expiry;
   }
   if (handled(signature_)) {
-    const std::optional<Date> cap = handled(user_) ? user_after : std::optional<Date>(user_.present ? std::optional<Date>(user_.expiry) : std::nullopt);
+    const std::optional<Date> cap =
+        handled(user_) ? user_after
+                       : std::optional<Date>(user_.present ? std::optional<Date>(user_.expiry) : std::nullopt);
     certificates["signature"] = describe(signature_, cap).first;
   }
   if (first.is_null()) return nullptr;
@@ -470,25 +497,32 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
 bool Evaluation::condition(Condition c, bool& known) const {
   known = true;
   switch (c) {
-    case Condition::pin_unknown: return pin_unknown_;
-    case Condition::pins_known: return !pin_unknown_;
-    case Condition::holder_under_15: return band_ == AgeBand::under_15;
-    case Condition::holder_minor: return band_ != AgeBand::adult;
-    case Condition::holder_adult_ward: return s_.adult_ward;
+    case Condition::pin_unknown:
+      return pin_unknown_;
+    case Condition::pins_known:
+      return !pin_unknown_;
+    case Condition::holder_under_15:
+      return band_ == AgeBand::under_15;
+    case Condition::holder_minor:
+      return band_ != AgeBand::adult;
+    case Condition::holder_adult_ward:
+      return s_.adult_ward;
     case Condition::family_register_in_city:
       known = s_.family_register_in_city.has_value();
       return s_.family_register_in_city.value_or(false);
     case Condition::same_household_parent: {
-      const bool parent = s_.relationship == Relationship::parent ||
-                          (!s_.relationship && band_ != AgeBand::adult && !s_.adult_ward);
+      const bool parent =
+          s_.relationship == Relationship::parent || (!s_.relationship && band_ != AgeBand::adult && !s_.adult_ward);
       known = s_.same_household.has_value();
       return parent && s_.same_household.value_or(false);
     }
     case Condition::same_household:
       known = s_.same_household.has_value();
       return s_.same_household.value_or(false);
-    case Condition::with_move_notification: return s_.with_move_notification;
-    case Condition::foreign_period_of_stay: return s_.residence == Residence::period_of_stay;
+    case Condition::with_move_notification:
+      return s_.with_move_notification;
+    case Condition::foreign_period_of_stay:
+      return s_.residence == Residence::period_of_stay;
   }
   return false;
 }
@@ -515,7 +549,8 @@ const Requirement* Evaluation::find_requirement(const RuleFile& file, Task t, Ap
     int score = q.when.empty() ? 0 : 2;
     int holder_score = 0;
     for (HolderClass h : q.holders) {
-      if (contains(classes, std::string(kHolderClassNames.name(h)))) holder_score = std::max(holder_score, h == HolderClass::any ? 1 : 2);
+      if (contains(classes, std::string(kHolderClassNames.name(h))))
+        holder_score = std::max(holder_score, h == HolderClass::any ? 1 : 2);
     }
     if (holder_score == 0) continue;
     score += holder_score;
@@ -560,7 +595,8 @@ std::vector<Evaluation::Piece> Evaluation::requirement_pieces(const std::vector<
       pieces.push_back(Piece{file, q, {t}, muni_ != nullptr && file == &national_});
     }
   }
-  const bool complete = std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.requirement != nullptr; });
+  const bool complete =
+      std::all_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.requirement != nullptr; });
   if (!complete) return pieces;  // the caller reports rules_incomplete
   const bool misaligned = std::any_of(pieces.begin(), pieces.end(), [&](const Piece& p) {
     return p.requirement->visits.size() != pieces.front().requirement->visits.size();
@@ -590,103 +626,113 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
                      " and applicant " + std::string(kApplicantNames.name(route)));
         return visits;
       }
-    const RuleFile* file = piece.file;
-    const Requirement* q = piece.requirement;
-    const bool fallback = piece.national_fallback;
-    Json task_names = Json::array();
-    for (Task t : piece.tasks) task_names.push_back(kTaskNames.name(t));
-    const std::string rule_id = file->id + ":" + q->id;
-    const std::string q_source = cite_data(*file, q->id, q->source);
-    if (fallback) {
-      notes_.push_back({{"key", key::kNoteNationalFallback}, {"rule", "N-NATIONAL-FALLBACK"},
-                        {"source", cite("N-NATIONAL-FALLBACK")},
-                        {"params", {{"tasks", task_names}, {"requirement", rule_id}}}});
-    }
-    for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
-      const Visit& v = q->visits[vi];
-      const std::size_t i = offset + vi;
-      if (visits.size() <= i) {
-        visits.push_back({{"number", i + 1}, {"tasks", Json::array()}, {"same_day", true},
-                          {"holder_must_attend", false}, {"before", Json::array()},
-                          {"documents", Json::array()}, {"waived", Json::array()}, {"notes", Json::array()},
-                          {"rules", Json::array()}});
-        seen_docs.emplace_back();
-      }
-      Json& out = visits[i];
-      for (Task t : piece.tasks) {
-        const Json name = kTaskNames.name(t);
-        const bool here = v.tasks.empty() || contains(v.tasks, t);
-        if (here && std::find(out["tasks"].begin(), out["tasks"].end(), name) == out["tasks"].end()) out["tasks"].push_back(name);
-      }
-      out["rules"].push_back(rule_id);
-      if (v.page_silent) {
-        out["national_rule"] = true;
-        notes_.push_back({{"key", key::kNoteNationalFallback}, {"rule", "N-NATIONAL-FALLBACK"},
+      const RuleFile* file = piece.file;
+      const Requirement* q = piece.requirement;
+      const bool fallback = piece.national_fallback;
+      Json task_names = Json::array();
+      for (Task t : piece.tasks) task_names.push_back(kTaskNames.name(t));
+      const std::string rule_id = file->id + ":" + q->id;
+      const std::string q_source = cite_data(*file, q->id, q->source);
+      if (fallback) {
+        notes_.push_back({{"key", key::kNoteNationalFallback},
+                          {"rule", "N-NATIONAL-FALLBACK"},
                           {"source", cite("N-NATIONAL-FALLBACK")},
-                          {"params", {{"tasks", task_names}, {"requirement", rule_id}, {"visit", i + 1}}}});
+                          {"params", {{"tasks", task_names}, {"requirement", rule_id}}}});
       }
-      out["same_day"] = out["same_day"].get<bool>() && q->same_day;
-      out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
-      if (fallback) out["national_rule"] = true;
-      for (const Step& step : v.before) {
-        Json j = {{"kind", kStepKindNames.name(step.kind)}, {"rule", rule_id}, {"source", q_source}};
-        if (!step.phone.empty()) j["phone"] = step.phone;
-        if (!step.note.empty()) j["note"] = local_text_json(step.note);
-        const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
-                                     [&](const Json& b) { return b["kind"] == j["kind"]; });
-        if (!dup) out["before"].push_back(j);
-      }
-      if (!v.offices.empty()) out["offices"] = v.offices;
-      if (!v.note.empty()) out["notes"].push_back({{"text", local_text_json(v.note)}, {"rule", rule_id}, {"source", q_source}});
-      for (const DocItem& d : v.documents) {
-        const std::string source = d.source.empty() ? q_source : source_ref(d.source);
-        Json only_if = Json::array();
-        bool skip = false;
-        for (Condition c : d.when) {
-          bool known = true;
-          const bool holds = condition(c, known);
-          if (!known) only_if.push_back(kConditionNames.name(c));
-          if (known && !holds) skip = true;
+      for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
+        const Visit& v = q->visits[vi];
+        const std::size_t i = offset + vi;
+        if (visits.size() <= i) {
+          visits.push_back({{"number", i + 1},
+                            {"tasks", Json::array()},
+                            {"same_day", true},
+                            {"holder_must_attend", false},
+                            {"before", Json::array()},
+                            {"documents", Json::array()},
+                            {"waived", Json::array()},
+                            {"notes", Json::array()},
+                            {"rules", Json::array()}});
+          seen_docs.emplace_back();
         }
-        if (skip) continue;
-        Json waivable = Json::array();
-        for (Condition c : d.waived_if) {
-          bool known = true;
-          const bool holds = condition(c, known);
-          if (!known) waivable.push_back(kConditionNames.name(c));
-          if (known && holds) {
-            skip = true;
-            out["waived"].push_back({{"id", d.doc}, {"because", kConditionNames.name(c)}, {"rule", rule_id}, {"source", source}});
-            break;
+        Json& out = visits[i];
+        for (Task t : piece.tasks) {
+          const Json name = kTaskNames.name(t);
+          const bool here = v.tasks.empty() || contains(v.tasks, t);
+          if (here && std::find(out["tasks"].begin(), out["tasks"].end(), name) == out["tasks"].end())
+            out["tasks"].push_back(name);
+        }
+        out["rules"].push_back(rule_id);
+        if (v.page_silent) {
+          out["national_rule"] = true;
+          notes_.push_back({{"key", key::kNoteNationalFallback},
+                            {"rule", "N-NATIONAL-FALLBACK"},
+                            {"source", cite("N-NATIONAL-FALLBACK")},
+                            {"params", {{"tasks", task_names}, {"requirement", rule_id}, {"visit", i + 1}}}});
+        }
+        out["same_day"] = out["same_day"].get<bool>() && q->same_day;
+        out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
+        if (fallback) out["national_rule"] = true;
+        for (const Step& step : v.before) {
+          Json j = {{"kind", kStepKindNames.name(step.kind)}, {"rule", rule_id}, {"source", q_source}};
+          if (!step.phone.empty()) j["phone"] = step.phone;
+          if (!step.note.empty()) j["note"] = local_text_json(step.note);
+          const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
+                                       [&](const Json& b) { return b["kind"] == j["kind"]; });
+          if (!dup) out["before"].push_back(j);
+        }
+        if (!v.offices.empty()) out["offices"] = v.offices;
+        if (!v.note.empty())
+          out["notes"].push_back({{"text", local_text_json(v.note)}, {"rule", rule_id}, {"source", q_source}});
+        for (const DocItem& d : v.documents) {
+          const std::string source = d.source.empty() ? q_source : source_ref(d.source);
+          Json only_if = Json::array();
+          bool skip = false;
+          for (Condition c : d.when) {
+            bool known = true;
+            const bool holds = condition(c, known);
+            if (!known) only_if.push_back(kConditionNames.name(c));
+            if (known && !holds) skip = true;
           }
-        }
-        if (skip || !seen_docs[i].insert(d.doc).second) continue;
-        const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
-        if (def == nullptr) def = national_.find_document(d.doc);
-        Json doc = {{"id", d.doc}, {"key", "doc." + d.doc}, {"rule", rule_id}, {"source", source}};
-        if (def != nullptr) {
-          doc["person"] = kPersonNames.name(def->person);
-          doc["category"] = kDocCategoryNames.name(def->category);
-          if (!def->name.empty()) doc["name"] = local_text_json(def->name);
-        }
-        if (!d.alternatives.empty()) doc["alternatives"] = d.alternatives;
-        if (!only_if.empty()) doc["only_if"] = only_if;
-        if (!waivable.empty()) doc["waived_if"] = waivable;
-        if (d.issued_within_months > 0) doc["issued_within_months"] = d.issued_within_months;
-        if (!d.note.empty()) doc["note"] = local_text_json(d.note);
-        Json examples = Json::array();
-        for (const auto& ex : d.examples) {
-          const IdType* type = national_.find_id_type(ex);
-          if (type != nullptr && !type->accepted.contains(today_)) {
-            stale_examples_.insert(ex);
-          } else {
-            examples.push_back(ex);
+          if (skip) continue;
+          Json waivable = Json::array();
+          for (Condition c : d.waived_if) {
+            bool known = true;
+            const bool holds = condition(c, known);
+            if (!known) waivable.push_back(kConditionNames.name(c));
+            if (known && holds) {
+              skip = true;
+              out["waived"].push_back(
+                  {{"id", d.doc}, {"because", kConditionNames.name(c)}, {"rule", rule_id}, {"source", source}});
+              break;
+            }
           }
+          if (skip || !seen_docs[i].insert(d.doc).second) continue;
+          const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
+          if (def == nullptr) def = national_.find_document(d.doc);
+          Json doc = {{"id", d.doc}, {"key", "doc." + d.doc}, {"rule", rule_id}, {"source", source}};
+          if (def != nullptr) {
+            doc["person"] = kPersonNames.name(def->person);
+            doc["category"] = kDocCategoryNames.name(def->category);
+            if (!def->name.empty()) doc["name"] = local_text_json(def->name);
+          }
+          if (!d.alternatives.empty()) doc["alternatives"] = d.alternatives;
+          if (!only_if.empty()) doc["only_if"] = only_if;
+          if (!waivable.empty()) doc["waived_if"] = waivable;
+          if (d.issued_within_months > 0) doc["issued_within_months"] = d.issued_within_months;
+          if (!d.note.empty()) doc["note"] = local_text_json(d.note);
+          Json examples = Json::array();
+          for (const auto& ex : d.examples) {
+            const IdType* type = national_.find_id_type(ex);
+            if (type != nullptr && !type->accepted.contains(today_)) {
+              stale_examples_.insert(ex);
+            } else {
+              examples.push_back(ex);
+            }
+          }
+          if (!examples.empty()) doc["examples"] = examples;
+          out["documents"].push_back(std::move(doc));
         }
-        if (!examples.empty()) doc["examples"] = examples;
-        out["documents"].push_back(std::move(doc));
       }
-    }
     }
   }
   return visits;
@@ -697,15 +743,18 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
   if (muni_ == nullptr) return offices;
   for (const Office& o : muni_->offices) {
     if (!o.effective.contains(today_)) continue;
-    const bool task_ok = o.tasks.empty() || std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(o.tasks, t); });
+    const bool task_ok =
+        o.tasks.empty() || std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(o.tasks, t); });
     const bool applicant_ok = o.applicants.empty() || contains(o.applicants, route);
     if (!task_ok || !applicant_ok) continue;
     const std::string source = cite_data(*muni_, o.id, o.source);
     Json hours = Json::array();
     for (const ScheduleEntry& e : o.schedule) {
       if (!e.effective.contains(today_)) continue;
-      if (!e.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(e.tasks, t); })) continue;
-      Json j = {{"kind", kScheduleKindNames.name(e.kind)}, {"reservation", kReservationNames.name(e.reservation)},
+      if (!e.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(e.tasks, t); }))
+        continue;
+      Json j = {{"kind", kScheduleKindNames.name(e.kind)},
+                {"reservation", kReservationNames.name(e.reservation)},
                 {"source", e.source.empty() ? source : source_ref(e.source)}};
       Json days = Json::array();
       static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
@@ -729,9 +778,15 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       if (!e.note.empty()) j["note"] = local_text_json(e.note);
       hours.push_back(std::move(j));
     }
-    const bool usable = hours.empty() || std::any_of(hours.begin(), hours.end(), [](const Json& h) { return h["available"].get<bool>(); });
-    Json office = {{"id", o.id}, {"name", local_text_json(o.name)}, {"rule", muni_->id + ":" + o.id}, {"source", source},
-                   {"hours", hours}, {"closed_on_holidays", o.closed_on_holidays}, {"closed_year_end", o.closed_year_end}};
+    const bool usable = hours.empty() || std::any_of(hours.begin(), hours.end(),
+                                                     [](const Json& h) { return h["available"].get<bool>(); });
+    Json office = {{"id", o.id},
+                   {"name", local_text_json(o.name)},
+                   {"rule", muni_->id + ":" + o.id},
+                   {"source", source},
+                   {"hours", hours},
+                   {"closed_on_holidays", o.closed_on_holidays},
+                   {"closed_year_end", o.closed_year_end}};
     office["address"] = o.address.empty() ? Json(nullptr) : local_text_json(o.address);
     office["phone"] = o.phone.empty() ? Json(nullptr) : Json(o.phone);
     office["url"] = o.url.empty() ? (muni_->url.empty() ? Json(nullptr) : Json(muni_->url)) : Json(o.url);
@@ -749,7 +804,8 @@ Json Evaluation::item_json(const Item& it, std::string_view rule) {
   }
   j["expiry"] = iso(it.expiry);
   j["derived"] = it.derived;
-  Json window = {{"opens", iso(it.opens)}, {"closes", iso(it.expiry)}, {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
+  Json window = {
+      {"opens", iso(it.opens)}, {"closes", iso(it.expiry)}, {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
   if (it.strict_opens != it.opens) {
     window["safe_from"] = iso(it.strict_opens);
     cite("N-WINDOW-STRICT");
@@ -759,7 +815,8 @@ Json Evaluation::item_json(const Item& it, std::string_view rule) {
   j["days_until_expiry"] = days_between(today_, it.expiry);
   j["rule"] = rule;
   j["source"] = cite(rule);
-  if (!it.reason.empty()) j["reason"] = item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE");
+  if (!it.reason.empty())
+    j["reason"] = item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE");
   return j;
 }
 
@@ -777,7 +834,8 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   if (s_.face_auth_card && parameter_at("face_auth_cards", today_) == nullptr) {
-    diag.add("inconsistent_dates", "/holder/face_auth_card", "face-authentication cards only from the date they were introduced");
+    diag.add("inconsistent_dates", "/holder/face_auth_card",
+             "face-authentication cards only from the date they were introduced");
   }
 
   // Card and certificates.
@@ -883,7 +941,8 @@ Json Evaluation::run(Diagnostics& diag) {
     const bool issue = needs_issuance(user_) || needs_issuance(signature_);
     const bool renew_now = (user_.present && user_.status == Status::window_open) ||
                            (signature_.present && signature_.status == Status::window_open);
-    if (needs_issuance(user_) && user_.status == Status::expired) reasons.push_back(item(key::kWhyExpired, "N-AFTER-EXPIRY"));
+    if (needs_issuance(user_) && user_.status == Status::expired)
+      reasons.push_back(item(key::kWhyExpired, "N-AFTER-EXPIRY"));
     if (needs_issuance(signature_)) {
       reasons.push_back(signature_.status == Status::lapsed ? item(key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE")
                                                             : item(key::kWhyExpired, "N-AFTER-EXPIRY"));
@@ -953,7 +1012,9 @@ Json Evaluation::run(Diagnostics& diag) {
   if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
     const Parameter* early = parameter_at("early_renewal", today_);
     if (early != nullptr && early->text == "refused") {
-      warnings_.push_back({{"key", key::kWarnEarlyRefused}, {"rule", "N-EARLY-RENEWAL"}, {"source", source_ref(early->source)},
+      warnings_.push_back({{"key", key::kWarnEarlyRefused},
+                           {"rule", "N-EARLY-RENEWAL"},
+                           {"source", source_ref(early->source)},
                            {"params", {{"opens", iso(main->opens)}}}});
       cite("N-EARLY-RENEWAL");
     } else {
@@ -996,15 +1057,17 @@ Json Evaluation::run(Diagnostics& diag) {
   Json new_certificate = nullptr;
   const Item* anchor = main == &card_ ? &user_ : main;  // the certificate whose window sets the day
   if (anchor != nullptr && anchor->present && certificate_work) {
-    const Date on = s_.renew_on ? *s_.renew_on
-                                : (procedure == Procedure::nothing_yet && before(today_, anchor->opens) ? anchor->opens : today_);
+    const Date on =
+        s_.renew_on ? *s_.renew_on
+                    : (procedure == Procedure::nothing_yet && before(today_, anchor->opens) ? anchor->opens : today_);
     new_certificate = new_certificate_json(on, procedure, s_.renew_on.has_value());
   }
 
   // Notes.
   if (muni_ == nullptr) notes_.push_back(item(key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY"));
   if (main != nullptr && main->strict_opens != main->opens) {
-    notes_.push_back(item(key::kNoteSafeFrom, "N-WINDOW-STRICT", {{"opens", iso(main->opens)}, {"safe_from", iso(main->strict_opens)}}));
+    notes_.push_back(item(key::kNoteSafeFrom, "N-WINDOW-STRICT",
+                          {{"opens", iso(main->opens)}, {"safe_from", iso(main->strict_opens)}}));
   }
   if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
       (card_.derived || user_.derived || !new_certificate.is_null())) {
@@ -1012,13 +1075,19 @@ Json Evaluation::run(Diagnostics& diag) {
   }
   // N-PIN-RESET: a convenience store can reset one PIN if the holder knows the other one, and
   // only for certificates that have not expired.
-  const bool sig_usable = signature_.present && signature_.status != Status::lapsed && signature_.status != Status::expired;
+  const bool sig_usable =
+      signature_.present && signature_.status != Status::lapsed && signature_.status != Status::expired;
   const bool user_usable = user_.present && user_.status != Status::expired;
-  const bool one_pin_known = sig_usable && user_usable && ((s_.signature_pin == PinStatus::known) != (s_.user_pin == PinStatus::known));
+  const bool one_pin_known =
+      sig_usable && user_usable && ((s_.signature_pin == PinStatus::known) != (s_.user_pin == PinStatus::known));
   if (pin_unknown_ && certificate_work && one_pin_known) {
     notes_.push_back(item(key::kNotePinConvenience, "N-PIN-RESET"));
   }
-  for (const auto& d : derived_) notes_.push_back({{"key", d["key"]}, {"rule", d["rule"]}, {"source", d["source"]}, {"params", {{"field", d["field"]}, {"value", d["value"]}}}});
+  for (const auto& d : derived_)
+    notes_.push_back({{"key", d["key"]},
+                      {"rule", d["rule"]},
+                      {"source", d["source"]},
+                      {"params", {{"field", d["field"]}, {"value", d["value"]}}}});
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
   Json offices = build_offices(tasks, route);
@@ -1027,19 +1096,25 @@ Json Evaluation::run(Diagnostics& diag) {
   Json follow_ups = Json::array();
   if (muni_ != nullptr) {
     for (const auto& n : muni_->not_handling) {
-      not_handling.push_back({{"id", n.id}, {"name", local_text_json(n.name)}, {"rule", muni_->id + ":" + n.id},
+      not_handling.push_back({{"id", n.id},
+                              {"name", local_text_json(n.name)},
+                              {"rule", muni_->id + ":" + n.id},
                               {"source", cite_data(*muni_, n.id, n.source)}});
     }
     for (const auto& n : muni_->notes) {
       if (!n.effective.contains(today_)) continue;
-      if (!n.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(n.tasks, t); })) continue;
-      notes_.push_back({{"id", n.id}, {"text", local_text_json(n.text)}, {"rule", muni_->id + ":" + n.id},
+      if (!n.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(n.tasks, t); }))
+        continue;
+      notes_.push_back({{"id", n.id},
+                        {"text", local_text_json(n.text)},
+                        {"rule", muni_->id + ":" + n.id},
                         {"source", cite_data(*muni_, n.id, n.source)}});
     }
     const int stale_years = static_cast<int>(number("source_page_stale_years"));
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
-        warnings_.push_back(item(key::kWarnPageOld, "N-SOURCE-AGE", {{"page", src.ref}, {"page_date", iso(*src.page_date)}}));
+        warnings_.push_back(
+            item(key::kWarnPageOld, "N-SOURCE-AGE", {{"page", src.ref}, {"page_date", iso(*src.page_date)}}));
       }
     }
   }
@@ -1050,18 +1125,24 @@ Json Evaluation::run(Diagnostics& diag) {
   for (const RuleFile* file : {muni_, &national_}) {
     if (file == nullptr) continue;
     if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
-      warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE", {{"rules", file->id}, {"last_verified", iso(file->last_verified)}}));
+      warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE",
+                               {{"rules", file->id}, {"last_verified", iso(file->last_verified)}}));
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
-    Json fee = {{"id", f.id}, {"amount_yen", f.amount_yen}, {"tasks", Json::array()}, {"rule", file.id + ":" + f.id},
+    Json fee = {{"id", f.id},
+                {"amount_yen", f.amount_yen},
+                {"tasks", Json::array()},
+                {"rule", file.id + ":" + f.id},
                 {"source", cite_data(file, f.id, f.source)}};
     for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
     if (!f.note.empty()) fee["note"] = local_text_json(f.note);
     fees.push_back(std::move(fee));
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
-    follow_ups.push_back({{"id", f.id}, {"key", "followup." + f.id}, {"rule", file.id + ":" + f.id},
+    follow_ups.push_back({{"id", f.id},
+                          {"key", "followup." + f.id},
+                          {"rule", file.id + ":" + f.id},
                           {"source", cite_data(file, f.id, f.source)}});
   });
   for (const auto& rule_id : low_confidence_) {
@@ -1075,17 +1156,20 @@ Json Evaluation::run(Diagnostics& diag) {
 
   // The plan.
   Json plan = Json::object();
-  plan["holder"] = {{"age", age_ ? Json(*age_) : Json(nullptr)},
-                    {"age_band", kAgeBandNames.name(band_)}};
+  plan["holder"] = {{"age", age_ ? Json(*age_) : Json(nullptr)}, {"age_band", kAgeBandNames.name(band_)}};
   plan["card"] = item_json(card_, "N-CARD-VALIDITY");
   plan["certificates"] = {{"signature", item_json(signature_, "N-CERT-VALIDITY")},
                           {"user", item_json(user_, "N-CERT-VALIDITY")}};
   if (main != nullptr) {
-    Json window = {{"for", main_for}, {"expiry", iso(main->expiry)}, {"opens", iso(main->opens)},
-                   {"closes", iso(main->expiry)}, {"status", status_name(main->status)},
+    Json window = {{"for", main_for},
+                   {"expiry", iso(main->expiry)},
+                   {"opens", iso(main->opens)},
+                   {"closes", iso(main->expiry)},
+                   {"status", status_name(main->status)},
                    {"days_until_opens", days_between(today_, main->opens)},
                    {"days_until_closes", days_between(today_, main->expiry)},
-                   {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
+                   {"rule", "N-WINDOW"},
+                   {"source", cite("N-WINDOW")}};
     if (main->strict_opens != main->opens) window["safe_from"] = iso(main->strict_opens);
     plan["window"] = window;
   } else {

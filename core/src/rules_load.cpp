@@ -1,9 +1,9 @@
 // Loading a rule file: checked reads into typed structs, then cross-reference checks.
-#include "koshin/rules.hpp"
-#include "koshin/sha256.hpp"
-
 #include <algorithm>
 #include <set>
+
+#include "koshin/rules.hpp"
+#include "koshin/sha256.hpp"
 
 namespace koshin {
 
@@ -44,10 +44,8 @@ const EnumNames<StepKind> kStepKindNames{{{"phone_request", StepKind::phone_requ
 const EnumNames<ScheduleKind> kScheduleKindNames{{{"weekly", ScheduleKind::weekly},
                                                   {"nth_weekday", ScheduleKind::nth_weekday},
                                                   {"announced", ScheduleKind::announced}}};
-const EnumNames<Confidence> kConfidenceNames{{{"H", Confidence::high},
-                                              {"M", Confidence::medium},
-                                              {"L", Confidence::low},
-                                              {"policy", Confidence::policy}}};
+const EnumNames<Confidence> kConfidenceNames{
+    {{"H", Confidence::high}, {"M", Confidence::medium}, {"L", Confidence::low}, {"policy", Confidence::policy}}};
 const EnumNames<Condition> kConditionNames{{{"pin_unknown", Condition::pin_unknown},
                                             {"pins_known", Condition::pins_known},
                                             {"holder_under_15", Condition::holder_under_15},
@@ -59,8 +57,8 @@ const EnumNames<Condition> kConditionNames{{{"pin_unknown", Condition::pin_unkno
                                             {"with_move_notification", Condition::with_move_notification},
                                             {"foreign_period_of_stay", Condition::foreign_period_of_stay}}};
 namespace {
-const EnumNames<unsigned> kWeekdayNames{{{"sun", 0u}, {"mon", 1u}, {"tue", 2u}, {"wed", 3u},
-                                         {"thu", 4u}, {"fri", 5u}, {"sat", 6u}}};
+const EnumNames<unsigned> kWeekdayNames{
+    {{"sun", 0u}, {"mon", 1u}, {"tue", 2u}, {"wed", 3u}, {"thu", 4u}, {"fri", 5u}, {"sat", 6u}}};
 }  // namespace
 
 const std::vector<ParameterSpec>& parameter_specs() {
@@ -85,13 +83,30 @@ const std::vector<ParameterSpec>& parameter_specs() {
 }
 
 const std::vector<std::string_view>& core_rule_ids() {
-  static const std::vector<std::string_view> ids = {
-      "N-CERT-VALIDITY", "N-CERT-CAP",          "N-WINDOW",          "N-WINDOW-STRICT",
-      "N-AFTER-EXPIRY",  "N-RENEWAL-CARRYOVER", "N-EARLY-RENEWAL",   "N-CARD-VALIDITY",
-      "N-CARD-SAME-EXPIRY", "N-CARD-EXPIRED",   "N-NO-SIGNATURE",    "N-LAPSE-ON-CHANGE",
-      "N-FOREIGN-STAY",  "N-NOTICE",            "N-PROXY-FORM",      "N-PIN-RESET",
-      "N-LEGAL-REP",     "N-HEALTH-INSURANCE",  "N-STALE-ID",        "N-OTHER-MUNICIPALITY",
-      "N-NATIONAL-FALLBACK", "N-DERIVED",       "P-LEAP",            "N-SOURCE-AGE"};
+  static const std::vector<std::string_view> ids = {"N-CERT-VALIDITY",
+                                                    "N-CERT-CAP",
+                                                    "N-WINDOW",
+                                                    "N-WINDOW-STRICT",
+                                                    "N-AFTER-EXPIRY",
+                                                    "N-RENEWAL-CARRYOVER",
+                                                    "N-EARLY-RENEWAL",
+                                                    "N-CARD-VALIDITY",
+                                                    "N-CARD-SAME-EXPIRY",
+                                                    "N-CARD-EXPIRED",
+                                                    "N-NO-SIGNATURE",
+                                                    "N-LAPSE-ON-CHANGE",
+                                                    "N-FOREIGN-STAY",
+                                                    "N-NOTICE",
+                                                    "N-PROXY-FORM",
+                                                    "N-PIN-RESET",
+                                                    "N-LEGAL-REP",
+                                                    "N-HEALTH-INSURANCE",
+                                                    "N-STALE-ID",
+                                                    "N-OTHER-MUNICIPALITY",
+                                                    "N-NATIONAL-FALLBACK",
+                                                    "N-DERIVED",
+                                                    "P-LEAP",
+                                                    "N-SOURCE-AGE"};
   return ids;
 }
 
@@ -141,8 +156,8 @@ namespace {
 bool valid_id(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-                    c == '.' || (c >= 'A' && c <= 'Z');
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || (c >= 'A' && c <= 'Z');
     if (!ok) return false;
   }
   return true;
@@ -161,8 +176,7 @@ bool valid_hhmm(const std::string& s) {
 // Reads the pieces every rule file shares; holds the file being built for cross-references.
 class Loader {
  public:
-  Loader(Diagnostics& diag, RuleFile& file, const RuleFile* national)
-      : diag_(diag), file_(file), national_(national) {}
+  Loader(Diagnostics& diag, RuleFile& file, const RuleFile* national) : diag_(diag), file_(file), national_(national) {}
 
   std::string id(ObjectReader& r, std::string_view key) {
     auto s = r.string(key, true);
@@ -196,8 +210,7 @@ class Loader {
   }
 
   template <class E>
-  std::vector<E> enum_list(ObjectReader& r, std::string_view key, bool required,
-                           const EnumNames<E>& names) {
+  std::vector<E> enum_list(ObjectReader& r, std::string_view key, bool required, const EnumNames<E>& names) {
     std::vector<E> out;
     for (const auto& [value, ptr] : r.array(key, required)) {
       auto s = read_string(*value, ptr, diag_);
@@ -522,8 +535,8 @@ class Loader {
         for (const auto& [dv, dptr] : v.array("documents", true)) visit.documents.push_back(doc_item(dv, dptr));
         for (const auto& [ov, optr] : v.array("offices", false)) {
           if (auto s = read_string(*ov, optr, diag_)) {
-            const bool known = std::any_of(file_.offices.begin(), file_.offices.end(),
-                                           [&](const Office& o) { return o.id == *s; });
+            const bool known =
+                std::any_of(file_.offices.begin(), file_.offices.end(), [&](const Office& o) { return o.id == *s; });
             if (!known) diag_.add("unknown_office", optr, "an id from \"offices\"");
             visit.offices.push_back(*s);
           }
@@ -548,10 +561,11 @@ class Loader {
     };
     for (const auto& other : file_.requirements) {
       if (other.id == q.id) diag_.add("duplicate_id", pointer_append(ptr, "id"), "a unique id");
-      if (shares(other.tasks, q.tasks) && shares(other.applicants, q.applicants) &&
-          shares(other.holders, q.holders) && other.when == q.when && other.effective.overlaps(q.effective)) {
-        diag_.add("overlapping_rules", ptr,
-                  "no other requirement (here: " + other.id + ") for the same task, applicant and holder at the same dates");
+      if (shares(other.tasks, q.tasks) && shares(other.applicants, q.applicants) && shares(other.holders, q.holders) &&
+          other.when == q.when && other.effective.overlaps(q.effective)) {
+        diag_.add(
+            "overlapping_rules", ptr,
+            "no other requirement (here: " + other.id + ") for the same task, applicant and holder at the same dates");
       }
     }
   }
@@ -683,8 +697,8 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
 
 }  // namespace
 
-std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name,
-                                         const RuleFile* national, Diagnostics& diag) {
+std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name, const RuleFile* national,
+                                         Diagnostics& diag) {
   (void)file_name;
   auto json = parse_json_text(text, diag);
   if (!json) return nullptr;

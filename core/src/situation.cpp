@@ -9,10 +9,8 @@ const EnumNames<AgeBand> kAgeBandNames{
 const EnumNames<Residence> kResidenceNames{{{"japanese", Residence::japanese},
                                             {"permanent_resident", Residence::permanent_resident},
                                             {"period_of_stay", Residence::period_of_stay}}};
-const EnumNames<Change> kChangeNames{{{"name", Change::name},
-                                      {"address", Change::address},
-                                      {"sex", Change::sex},
-                                      {"birth_date", Change::birth_date}}};
+const EnumNames<Change> kChangeNames{
+    {{"name", Change::name}, {"address", Change::address}, {"sex", Change::sex}, {"birth_date", Change::birth_date}}};
 const EnumNames<Relationship> kRelationshipNames{
     {{"parent", Relationship::parent}, {"guardian", Relationship::guardian}}};
 
@@ -140,8 +138,8 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
   if (!diag.ok()) return s;
 
   // Consistency between dates the resident typed.
-  auto not_before = [&](const std::optional<Date>& later, const std::optional<Date>& earlier,
-                        const char* ptr, const char* what) {
+  auto not_before = [&](const std::optional<Date>& later, const std::optional<Date>& earlier, const char* ptr,
+                        const char* what) {
     if (later && earlier && before(*later, *earlier)) diag.add("inconsistent_dates", ptr, what);
   };
   not_before(s.card_issue_date, s.birth_date, "/card/issue_date", "an issue date after the birth date");
@@ -149,8 +147,7 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
   not_before(s.card_expiry, s.card_issue_date, "/card/expiry", "an expiry after the card's issue date");
   not_before(s.cert_expiry, s.cert_issue_date, "/certificates/expiry", "an expiry after the issue date");
   not_before(s.user_expiry, s.cert_issue_date, "/certificates/user_expiry", "an expiry after the issue date");
-  not_before(s.signature_expiry, s.cert_issue_date, "/certificates/signature_expiry",
-             "an expiry after the issue date");
+  not_before(s.signature_expiry, s.cert_issue_date, "/certificates/signature_expiry", "an expiry after the issue date");
   not_before(s.card_expiry, s.cert_expiry, "/certificates/expiry",
              "certificates that end on or before the card's expiry (N-CERT-CAP)");
   not_before(s.card_expiry, s.user_expiry, "/certificates/user_expiry",
@@ -169,7 +166,8 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
              "relationship only with applicant \"legal_representative\"");
   }
   if (s.same_household && s.applicant == Applicant::self) {
-    diag.add("conflicting_fields", "/representative/same_household", "same_household only when someone applies for the holder");
+    diag.add("conflicting_fields", "/representative/same_household",
+             "same_household only when someone applies for the holder");
   }
   return s;
 }

@@ -5,17 +5,16 @@
 // records an Error instead. The table of codes is docs/errors.md.
 #pragma once
 
-#include "koshin/date.hpp"
-
-#include <nlohmann/json.hpp>
-
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "koshin/date.hpp"
 
 namespace koshin {
 

@@ -5,15 +5,15 @@
 // The plan's shape is documented in docs/plan.md.
 #pragma once
 
-#include "koshin/diagnostics.hpp"
-#include "koshin/rules.hpp"
-#include "koshin/situation.hpp"
-
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "koshin/diagnostics.hpp"
+#include "koshin/rules.hpp"
+#include "koshin/situation.hpp"
 
 namespace koshin {
 

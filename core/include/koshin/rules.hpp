@@ -5,14 +5,14 @@
 // is a closed set: an unknown kind, field, condition or id is a load error.
 #pragma once
 
-#include "koshin/date.hpp"
-#include "koshin/diagnostics.hpp"
-
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "koshin/date.hpp"
+#include "koshin/diagnostics.hpp"
 
 namespace koshin {
 
@@ -28,10 +28,10 @@ enum class Confidence { high, medium, low, policy };
 
 // Conditions are named facts about the situation, each a small function in evaluate.cpp.
 enum class Condition {
-  pin_unknown,              // a PIN needed for the certificates is forgotten or locked
-  pins_known,               // the opposite
+  pin_unknown,  // a PIN needed for the certificates is forgotten or locked
+  pins_known,   // the opposite
   holder_under_15,
-  holder_minor,             // under 18
+  holder_minor,  // under 18
   holder_adult_ward,
   family_register_in_city,  // the holder's 本籍 is in this municipality
   same_household_parent,    // the representative is a parent in the holder's household
@@ -101,10 +101,10 @@ struct DocumentDef {
 struct DocItem {
   std::string doc;
   std::vector<std::string> alternatives;  // "A or B"
-  std::vector<Condition> when;             // all must hold (unknown -> listed as "only if")
-  std::vector<Condition> waived_if;        // any holding -> not needed (unknown -> listed)
-  std::vector<std::string> examples;       // IdType ids the page lists as examples
-  int issued_within_months = 0;            // 0 = no limit stated
+  std::vector<Condition> when;            // all must hold (unknown -> listed as "only if")
+  std::vector<Condition> waived_if;       // any holding -> not needed (unknown -> listed)
+  std::vector<std::string> examples;      // IdType ids the page lists as examples
+  int issued_within_months = 0;           // 0 = no limit stated
   LocalText note;
   std::string source;  // empty = the requirement's
 };
@@ -148,7 +148,8 @@ struct ScheduleEntry {
   std::vector<int> nth;            // for nth_weekday: 1..5
   std::vector<Hours> hours;        // empty = not published
   Reservation reservation = Reservation::unknown;
-  std::vector<Condition> requires;
+  std::vector<Condition>
+  requires;
   std::vector<Task> tasks;  // empty = all the office's tasks
   LocalText note;
   std::string source;
@@ -161,8 +162,8 @@ struct Office {
   LocalText address;  // empty = not published on the source page
   std::string phone;
   std::string url;
-  std::vector<Task> tasks;             // empty = all
-  std::vector<Applicant> applicants;   // empty = all
+  std::vector<Task> tasks;            // empty = all
+  std::vector<Applicant> applicants;  // empty = all
   std::vector<ScheduleEntry> schedule;
   bool closed_on_holidays = true;
   bool closed_year_end = true;  // 12/29-1/3
@@ -241,7 +242,7 @@ const std::vector<std::string_view>& core_rule_ids();
 
 // Parses one rule file. `national` is the loaded national file when checking a municipality
 // (ids of documents and id types are resolved against it); nullptr when loading the national file.
-std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name,
-                                         const RuleFile* national, Diagnostics& diag);
+std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name, const RuleFile* national,
+                                         Diagnostics& diag);
 
 }  // namespace koshin

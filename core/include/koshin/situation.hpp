@@ -2,13 +2,13 @@
 // The JSON shape is documented in docs/situation.md; parse_situation() checks it completely.
 #pragma once
 
-#include "koshin/date.hpp"
-#include "koshin/diagnostics.hpp"
-#include "koshin/rules.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "koshin/date.hpp"
+#include "koshin/diagnostics.hpp"
+#include "koshin/rules.hpp"
 
 namespace koshin {
 
