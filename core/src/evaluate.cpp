@@ -1156,10 +1156,6 @@ Json Evaluation::run(Diagnostics& diag) {
 
   // The plan.
   Json plan = Json::object();
-  plan["holder"] = {{"age", age_ ? Json(*age_) : Json(nullptr)}, {"age_band", kAgeBandNames.name(band_)}};
-  plan["card"] = item_json(card_, "N-CARD-VALIDITY");
-  plan["certificates"] = {{"signature", item_json(signature_, "N-CERT-VALIDITY")},
-                          {"user", item_json(user_, "N-CERT-VALIDITY")}};
   if (main != nullptr) {
     Json window = {{"for", main_for},
                    {"expiry", iso(main->expiry)},
@@ -1181,6 +1177,10 @@ Json Evaluation::run(Diagnostics& diag) {
   plan["procedure_reasons"] = reasons;
   plan["steps"] = Json::array();
   for (Task t : tasks) plan["steps"].push_back(kTaskNames.name(t));
+  plan["holder"] = {{"age", age_ ? Json(*age_) : Json(nullptr)}, {"age_band", kAgeBandNames.name(band_)}};
+  plan["card"] = item_json(card_, "N-CARD-VALIDITY");
+  plan["certificates"] = {{"signature", item_json(signature_, "N-CERT-VALIDITY")},
+                          {"user", item_json(user_, "N-CERT-VALIDITY")}};
   plan["applicant"] = {{"given", kApplicantNames.name(s_.applicant)}, {"route", kApplicantNames.name(route)}};
   plan["visits"] = visits;
   plan["offices"] = offices;
