@@ -95,10 +95,10 @@ TEST(Engine, EveryItemThatNamesARuleNamesItsSource) {
 }
 
 TEST(Engine, MessageKeysAreUniqueAndNamespaced) {
-  std::set<std::string_view> seen;
-  for (auto k : core_message_keys()) {
+  std::set<std::string> seen;
+  for (const auto& k : core_message_keys()) {
     EXPECT_TRUE(seen.insert(k).second) << "duplicate key " << k;
-    EXPECT_NE(k.find('.'), std::string_view::npos) << k;
+    EXPECT_NE(k.find('.'), std::string::npos) << k;
   }
   EXPECT_GE(seen.size(), 40u);
 }

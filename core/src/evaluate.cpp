@@ -13,17 +13,6 @@ namespace {
 
 // Message keys, in one place (i18n packs must define each; see core_message_keys()).
 namespace key {
-constexpr std::string_view kStatusNotYet = "status.not_yet_renewable";
-constexpr std::string_view kStatusOpen = "status.window_open";
-constexpr std::string_view kStatusExpired = "status.expired";
-constexpr std::string_view kStatusLapsed = "status.lapsed";
-constexpr std::string_view kStatusNotIssued = "status.not_issued";
-constexpr std::string_view kProcRenewal = "procedure.renewal";
-constexpr std::string_view kProcIssuance = "procedure.new_issuance";
-constexpr std::string_view kProcPinReset = "procedure.pin_reset_first";
-constexpr std::string_view kProcNewCard = "procedure.new_card";
-constexpr std::string_view kProcValidity = "procedure.card_validity_change";
-constexpr std::string_view kProcNothing = "procedure.nothing_yet";
 constexpr std::string_view kWhyWindowOpen = "reason.window_open";
 constexpr std::string_view kWhyWindowNotOpen = "reason.window_not_open";
 constexpr std::string_view kWhyExpired = "reason.certificate_expired";
@@ -63,72 +52,58 @@ constexpr std::string_view kNoteOfficesUnknown = "note.ask_your_municipality";
 constexpr std::string_view kNoteLowConfidence = "note.confirm_with_office";
 }  // namespace key
 
-constexpr std::string_view kAllKeys[] = {
-    key::kStatusNotYet,        key::kStatusOpen,           key::kStatusExpired,       key::kStatusLapsed,
-    key::kStatusNotIssued,     key::kProcRenewal,          key::kProcIssuance,        key::kProcPinReset,
-    key::kProcNewCard,         key::kProcValidity,         key::kProcNothing,         key::kWhyWindowOpen,
-    key::kWhyWindowNotOpen,    key::kWhyExpired,           key::kWhyLapsedChange,     key::kWhyCardExpired,
-    key::kWhyCardSameDay,      key::kWhyStayExtended,      key::kWhyRenewStayFirst,   key::kWhyPinUnknown,
-    key::kWhyNoCertificates,   key::kNotIssuedUnder15,     key::kNotIssuedAdultWard,  key::kNotIssuedFaceAuth,
-    key::kNotIssuedDeclined,   key::kWarnEarlyShorter,     key::kWarnEarlyRefused,    key::kWarnProxyFormValidUntil,
-    key::kWarnProxyFormVoid,   key::kWarnProxyFormPins,    key::kWarnLegalRep,        key::kWarnNotice,
-    key::kWarnNoNoticeForeign, key::kWarnHealthGrace,      key::kWarnHealthGraceOver, key::kWarnStaleId,
-    key::kWarnPageOld,         key::kWarnNotVerified,      key::kWarnCappedByCard,    key::kWarnStayEndsFirst,
-    key::kNoteConfirmLocally,  key::kNoteNationalFallback, key::kNoteSafeFrom,        key::kNoteLeap,
-    key::kNoteDerived,         key::kNotePinConvenience,   key::kNoteOfficesUnknown,  key::kNoteLowConfidence};
+constexpr std::string_view kAllKeys[] = {key::kWhyWindowOpen,
+                                         key::kWhyWindowNotOpen,
+                                         key::kWhyExpired,
+                                         key::kWhyLapsedChange,
+                                         key::kWhyCardExpired,
+                                         key::kWhyCardSameDay,
+                                         key::kWhyStayExtended,
+                                         key::kWhyRenewStayFirst,
+                                         key::kWhyPinUnknown,
+                                         key::kWhyNoCertificates,
+                                         key::kNotIssuedUnder15,
+                                         key::kNotIssuedAdultWard,
+                                         key::kNotIssuedFaceAuth,
+                                         key::kNotIssuedDeclined,
+                                         key::kWarnEarlyShorter,
+                                         key::kWarnEarlyRefused,
+                                         key::kWarnProxyFormValidUntil,
+                                         key::kWarnProxyFormVoid,
+                                         key::kWarnProxyFormPins,
+                                         key::kWarnLegalRep,
+                                         key::kWarnNotice,
+                                         key::kWarnNoNoticeForeign,
+                                         key::kWarnHealthGrace,
+                                         key::kWarnHealthGraceOver,
+                                         key::kWarnStaleId,
+                                         key::kWarnPageOld,
+                                         key::kWarnNotVerified,
+                                         key::kWarnCappedByCard,
+                                         key::kWarnStayEndsFirst,
+                                         key::kNoteConfirmLocally,
+                                         key::kNoteNationalFallback,
+                                         key::kNoteSafeFrom,
+                                         key::kNoteLeap,
+                                         key::kNoteDerived,
+                                         key::kNotePinConvenience,
+                                         key::kNoteOfficesUnknown,
+                                         key::kNoteLowConfidence};
 
 enum class Status { not_yet_renewable, window_open, expired, lapsed, not_issued };
-constexpr std::string_view status_name(Status s) {
-  switch (s) {
-    case Status::not_yet_renewable:
-      return "not_yet_renewable";
-    case Status::window_open:
-      return "window_open";
-    case Status::expired:
-      return "expired";
-    case Status::lapsed:
-      return "lapsed";
-    case Status::not_issued:
-      return "not_issued";
-  }
-  return "";
-}
+const EnumNames<Status> kStatusNames{{{"not_yet_renewable", Status::not_yet_renewable},
+                                      {"window_open", Status::window_open},
+                                      {"expired", Status::expired},
+                                      {"lapsed", Status::lapsed},
+                                      {"not_issued", Status::not_issued}}};
 
 enum class Procedure { renewal, new_issuance, pin_reset_first, new_card, card_validity_change, nothing_yet };
-constexpr std::string_view procedure_name(Procedure p) {
-  switch (p) {
-    case Procedure::renewal:
-      return "renewal";
-    case Procedure::new_issuance:
-      return "new_issuance";
-    case Procedure::pin_reset_first:
-      return "pin_reset_first";
-    case Procedure::new_card:
-      return "new_card";
-    case Procedure::card_validity_change:
-      return "card_validity_change";
-    case Procedure::nothing_yet:
-      return "nothing_yet";
-  }
-  return "";
-}
-constexpr std::string_view procedure_key(Procedure p) {
-  switch (p) {
-    case Procedure::renewal:
-      return key::kProcRenewal;
-    case Procedure::new_issuance:
-      return key::kProcIssuance;
-    case Procedure::pin_reset_first:
-      return key::kProcPinReset;
-    case Procedure::new_card:
-      return key::kProcNewCard;
-    case Procedure::card_validity_change:
-      return key::kProcValidity;
-    case Procedure::nothing_yet:
-      return key::kProcNothing;
-  }
-  return "";
-}
+const EnumNames<Procedure> kProcedureNames{{{"renewal", Procedure::renewal},
+                                            {"new_issuance", Procedure::new_issuance},
+                                            {"pin_reset_first", Procedure::pin_reset_first},
+                                            {"new_card", Procedure::new_card},
+                                            {"card_validity_change", Procedure::card_validity_change},
+                                            {"nothing_yet", Procedure::nothing_yet}}};
 
 bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
 Date earlier(Date a, Date b) { return before(a, b) ? a : b; }
@@ -797,7 +772,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
 }
 
 Json Evaluation::item_json(const Item& it, std::string_view rule) {
-  Json j = {{"status", status_name(it.status)}};
+  Json j = {{"status", kStatusNames.name(it.status)}};
   if (it.status == Status::not_issued) {
     j["reason"] = item(it.reason, "N-NO-SIGNATURE");
     return j;
@@ -1161,7 +1136,7 @@ Json Evaluation::run(Diagnostics& diag) {
                    {"expiry", iso(main->expiry)},
                    {"opens", iso(main->opens)},
                    {"closes", iso(main->expiry)},
-                   {"status", status_name(main->status)},
+                   {"status", kStatusNames.name(main->status)},
                    {"days_until_opens", days_between(today_, main->opens)},
                    {"days_until_closes", days_between(today_, main->expiry)},
                    {"rule", "N-WINDOW"},
@@ -1171,9 +1146,9 @@ Json Evaluation::run(Diagnostics& diag) {
   } else {
     plan["window"] = nullptr;
   }
-  plan["procedure"] = procedure_name(procedure);
-  plan["procedure_key"] = procedure_key(procedure);
-  if (next) plan["next_procedure"] = procedure_name(*next);
+  plan["procedure"] = kProcedureNames.name(procedure);
+  plan["procedure_key"] = "procedure." + std::string(kProcedureNames.name(procedure));
+  if (next) plan["next_procedure"] = kProcedureNames.name(*next);
   plan["procedure_reasons"] = reasons;
   plan["steps"] = Json::array();
   for (Task t : tasks) plan["steps"].push_back(kTaskNames.name(t));
@@ -1209,8 +1184,13 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
 
 }  // namespace
 
-const std::vector<std::string_view>& core_message_keys() {
-  static const std::vector<std::string_view> keys(std::begin(kAllKeys), std::end(kAllKeys));
+const std::vector<std::string>& core_message_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out(std::begin(kAllKeys), std::end(kAllKeys));
+    for (const auto& n : kStatusNames.names) out.push_back("status." + std::string(n.first));
+    for (const auto& n : kProcedureNames.names) out.push_back("procedure." + std::string(n.first));
+    return out;
+  }();
   return keys;
 }
 

@@ -38,8 +38,9 @@ class Engine {
   std::map<std::string, std::unique_ptr<RuleFile>> municipalities_;
 };
 
-// The message keys the core can emit, other than those built from rule-data ids
-// ("doc.<id>", "followup.<id>") and error codes ("error.<code>").
-const std::vector<std::string_view>& core_message_keys();
+// The message keys the core can emit (including "status.<status>" and "procedure.<procedure>"),
+// other than those built from rule-data ids ("doc.<id>", "followup.<id>") and error codes
+// ("error.<code>").
+const std::vector<std::string>& core_message_keys();
 
 }  // namespace koshin
