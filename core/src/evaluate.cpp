@@ -114,6 +114,13 @@ bool contains(const std::vector<T>& list, const V& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
+// Whether an item's tasks meet the plan's: any shared; `empty_means_all` for offices, schedule
+// entries and notes, whose empty list means "every task".
+bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, bool empty_means_all) {
+  if (item_tasks.empty()) return empty_means_all;
+  return std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(item_tasks, t); });
+}
+
 Json local_text_json(const LocalText& t) {
   Json j = Json::object();
   for (const auto& [lang, text] : t) j[lang] = text;
@@ -248,7 +255,7 @@ class Evaluation {
       if (file == nullptr) continue;
       for (const T& x : file->*list) {
         if (!x.effective.contains(today_) || seen.count(x.id) != 0) continue;
-        if (!std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(x.*item_tasks, t); })) continue;
+        if (!meets(x.*item_tasks, tasks, false)) continue;
         seen.insert(x.id);
         use(*file, x);
       }
@@ -718,16 +725,14 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
   if (muni_ == nullptr) return offices;
   for (const Office& o : muni_->offices) {
     if (!o.effective.contains(today_)) continue;
-    const bool task_ok =
-        o.tasks.empty() || std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(o.tasks, t); });
+    const bool task_ok = meets(o.tasks, tasks, true);
     const bool applicant_ok = o.applicants.empty() || contains(o.applicants, route);
     if (!task_ok || !applicant_ok) continue;
     const std::string source = cite_data(*muni_, o.id, o.source);
     Json hours = Json::array();
     for (const ScheduleEntry& e : o.schedule) {
       if (!e.effective.contains(today_)) continue;
-      if (!e.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(e.tasks, t); }))
-        continue;
+      if (!meets(e.tasks, tasks, true)) continue;
       Json j = {{"kind", kScheduleKindNames.name(e.kind)},
                 {"reservation", kReservationNames.name(e.reservation)},
                 {"source", e.source.empty() ? source : source_ref(e.source)}};
@@ -1078,8 +1083,7 @@ Json Evaluation::run(Diagnostics& diag) {
     }
     for (const auto& n : muni_->notes) {
       if (!n.effective.contains(today_)) continue;
-      if (!n.tasks.empty() && !std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(n.tasks, t); }))
-        continue;
+      if (!meets(n.tasks, tasks, true)) continue;
       notes_.push_back({{"id", n.id},
                         {"text", local_text_json(n.text)},
                         {"rule", muni_->id + ":" + n.id},
