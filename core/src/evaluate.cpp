@@ -616,10 +616,8 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       const std::string rule_id = file->id + ":" + q->id;
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
-        notes_.push_back({{"key", key::kNoteNationalFallback},
-                          {"rule", "N-NATIONAL-FALLBACK"},
-                          {"source", cite("N-NATIONAL-FALLBACK")},
-                          {"params", {{"tasks", task_names}, {"requirement", rule_id}}}});
+        notes_.push_back(
+            item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK", {{"tasks", task_names}, {"requirement", rule_id}}));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
@@ -646,10 +644,8 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         out["rules"].push_back(rule_id);
         if (v.page_silent) {
           out["national_rule"] = true;
-          notes_.push_back({{"key", key::kNoteNationalFallback},
-                            {"rule", "N-NATIONAL-FALLBACK"},
-                            {"source", cite("N-NATIONAL-FALLBACK")},
-                            {"params", {{"tasks", task_names}, {"requirement", rule_id}, {"visit", i + 1}}}});
+          notes_.push_back(item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
+                                {{"tasks", task_names}, {"requirement", rule_id}, {"visit", i + 1}}));
         }
         out["same_day"] = out["same_day"].get<bool>() && q->same_day;
         out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
@@ -1125,7 +1121,7 @@ Json Evaluation::run(Diagnostics& diag) {
                           {"source", cite_data(file, f.id, f.source)}});
   });
   for (const auto& rule_id : low_confidence_) {
-    notes_.push_back({{"key", key::kNoteLowConfidence}, {"rule", rule_id}, {"source", cite(rule_id)}});
+    notes_.push_back(item(key::kNoteLowConfidence, rule_id));
   }
 
   if (!missing_parameter_.empty()) {
