@@ -77,7 +77,7 @@ bool load_rules(const std::string& dir, koshin::Engine& engine, std::vector<kosh
   if (!read_file(national, text)) {
     diag.add("file_unreadable", "", "a readable file");
   } else {
-    engine.load_national(text, national.string(), diag);
+    engine.load_national(text, diag);
   }
   std::vector<fs::path> files;
   std::error_code ec;
@@ -92,7 +92,7 @@ bool load_rules(const std::string& dir, koshin::Engine& engine, std::vector<kosh
     if (!read_file(f, text)) {
       d.add("file_unreadable", "", "a readable file");
     } else {
-      engine.load_municipality(text, f.string(), d);
+      engine.load_municipality(text, d);
     }
     errors.insert(errors.end(), d.errors().begin(), d.errors().end());
   }
@@ -237,7 +237,7 @@ int command_check_rules(const Options& opt) {
     Json probe = Json::parse(text, nullptr, false);
     const bool is_national = probe.is_object() && probe.contains("kind") && probe["kind"] == "national";
     if (is_national) {
-      engine.load_national(text, f, diag);
+      engine.load_national(text, diag);
       national_file = f;
       errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
     } else {
@@ -248,14 +248,14 @@ int command_check_rules(const Options& opt) {
     const std::string path = (fs::path(opt.rules_dir) / "national.json").string();
     std::string text;
     koshin::Diagnostics diag(path);
-    if (!read_file(path, text) || !engine.load_national(text, path, diag)) {
+    if (!read_file(path, text) || !engine.load_national(text, diag)) {
       if (diag.ok()) diag.add("file_unreadable", "", "a readable national rule file");
       errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
     }
   }
   for (const auto& [name, text] : municipal) {
     koshin::Diagnostics diag(name);
-    engine.load_municipality(text, name, diag);
+    engine.load_municipality(text, diag);
     errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
   }
   if (opt.json) {

@@ -14,9 +14,8 @@ const Engine& engine() {
   static const Engine e = [] {
     Engine out;
     Diagnostics diag;
-    out.load_national(testing::read_text(KOSHIN_SOURCE_DIR "/rules/national.json"), "national.json", diag);
-    out.load_municipality(testing::read_text(KOSHIN_SOURCE_DIR "/tests/rules/example-city.json"), "example-city.json",
-                          diag);
+    out.load_national(testing::read_text(KOSHIN_SOURCE_DIR "/rules/national.json"), diag);
+    out.load_municipality(testing::read_text(KOSHIN_SOURCE_DIR "/tests/rules/example-city.json"), diag);
     for (const auto& err : diag.errors()) ADD_FAILURE() << err.pointer << ": " << err.code << ": " << err.expected;
     return out;
   }();

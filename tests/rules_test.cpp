@@ -16,7 +16,7 @@ std::string rules_path(const std::string& base) {
 }
 
 std::unique_ptr<RuleFile> load(const std::string& text, const RuleFile* national, Diagnostics& diag) {
-  return load_rule_file(text, "test.json", national, diag);
+  return load_rule_file(text, national, diag);
 }
 
 const RuleFile& national() {

@@ -20,9 +20,9 @@ inline const Engine& shipped_engine() {
     Engine e;
     const std::filesystem::path dir = KOSHIN_SOURCE_DIR "/rules";
     Diagnostics diag;
-    e.load_national(read_text(dir / "national.json"), "national.json", diag);
+    e.load_national(read_text(dir / "national.json"), diag);
     for (const auto& f : std::filesystem::directory_iterator(dir / "municipalities")) {
-      if (f.path().extension() == ".json") e.load_municipality(read_text(f.path()), f.path().string(), diag);
+      if (f.path().extension() == ".json") e.load_municipality(read_text(f.path()), diag);
     }
     return e;
   }();

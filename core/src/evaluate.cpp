@@ -1194,8 +1194,8 @@ const std::vector<std::string>& core_message_keys() {
   return keys;
 }
 
-bool Engine::load_national(std::string_view text, const std::string& file_name, Diagnostics& diag) {
-  auto file = load_rule_file(text, file_name, nullptr, diag);
+bool Engine::load_national(std::string_view text, Diagnostics& diag) {
+  auto file = load_rule_file(text, nullptr, diag);
   if (file == nullptr) return false;
   if (!file->national) {
     diag.add("unknown_value", "/kind", "\"national\"");
@@ -1205,12 +1205,12 @@ bool Engine::load_national(std::string_view text, const std::string& file_name, 
   return true;
 }
 
-bool Engine::load_municipality(std::string_view text, const std::string& file_name, Diagnostics& diag) {
+bool Engine::load_municipality(std::string_view text, Diagnostics& diag) {
   if (national_ == nullptr) {
     diag.add("national_required", "", "the national rule file loaded first");
     return false;
   }
-  auto file = load_rule_file(text, file_name, national_.get(), diag);
+  auto file = load_rule_file(text, national_.get(), diag);
   if (file == nullptr) return false;
   if (file->national) {
     diag.add("unknown_value", "/kind", "\"municipality\"");

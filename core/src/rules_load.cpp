@@ -697,9 +697,7 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
 
 }  // namespace
 
-std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name, const RuleFile* national,
-                                         Diagnostics& diag) {
-  (void)file_name;
+std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* national, Diagnostics& diag) {
   auto json = parse_json_text(text, diag);
   if (!json) return nullptr;
   auto file = std::make_unique<RuleFile>();

@@ -20,9 +20,9 @@ namespace koshin {
 class Engine {
  public:
   // Loads the national rule file; must come before any municipality. Returns false on errors.
-  bool load_national(std::string_view text, const std::string& file_name, Diagnostics& diag);
+  bool load_national(std::string_view text, Diagnostics& diag);
   // Loads (or replaces) one municipality's rule file.
-  bool load_municipality(std::string_view text, const std::string& file_name, Diagnostics& diag);
+  bool load_municipality(std::string_view text, Diagnostics& diag);
 
   bool ready() const { return national_ != nullptr; }
   const RuleFile* national() const { return national_.get(); }

@@ -240,9 +240,8 @@ const std::vector<ParameterSpec>& parameter_specs();
 // The core rule ids the evaluator cites; the national file must give each its sources.
 const std::vector<std::string_view>& core_rule_ids();
 
-// Parses one rule file. `national` is the loaded national file when checking a municipality
-// (ids of documents and id types are resolved against it); nullptr when loading the national file.
-std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const std::string& file_name, const RuleFile* national,
-                                         Diagnostics& diag);
+// Parses one rule file; errors name the file given to `diag`. `national` is the loaded national file when checking a
+// municipality (ids of documents and id types are resolved against it); nullptr when loading the national file.
+std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* national, Diagnostics& diag);
 
 }  // namespace koshin
