@@ -263,7 +263,7 @@ class Evaluation {
   }
 
   bool condition(Condition c, bool& known) const;
-  std::vector<std::string> holder_classes() const;
+  std::vector<HolderClass> holder_classes() const;
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
   Json build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
   Json build_offices(const std::vector<Task>& tasks, Applicant route);
@@ -509,11 +509,13 @@ bool Evaluation::condition(Condition c, bool& known) const {
   return false;
 }
 
-std::vector<std::string> Evaluation::holder_classes() const {
-  std::vector<std::string> out{"any"};
-  out.emplace_back(band_ == AgeBand::under_15 ? "under_15" : band_ == AgeBand::age_15_17 ? "15_17" : "adult");
-  if (band_ != AgeBand::adult) out.emplace_back("minor");
-  if (s_.adult_ward) out.emplace_back("adult_ward");
+std::vector<HolderClass> Evaluation::holder_classes() const {
+  std::vector<HolderClass> out{HolderClass::any};
+  out.push_back(band_ == AgeBand::under_15    ? HolderClass::under_15
+                : band_ == AgeBand::age_15_17 ? HolderClass::age_15_17
+                                              : HolderClass::adult);
+  if (band_ != AgeBand::adult) out.push_back(HolderClass::minor);
+  if (s_.adult_ward) out.push_back(HolderClass::adult_ward);
   return out;
 }
 
@@ -531,8 +533,7 @@ const Requirement* Evaluation::find_requirement(const RuleFile& file, Task t, Ap
     int score = q.when.empty() ? 0 : 2;
     int holder_score = 0;
     for (HolderClass h : q.holders) {
-      if (contains(classes, std::string(kHolderClassNames.name(h))))
-        holder_score = std::max(holder_score, h == HolderClass::any ? 1 : 2);
+      if (contains(classes, h)) holder_score = std::max(holder_score, h == HolderClass::any ? 1 : 2);
     }
     if (holder_score == 0) continue;
     score += holder_score;
