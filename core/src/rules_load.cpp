@@ -647,8 +647,11 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
       {"under_15", {HolderClass::any, HolderClass::under_15, HolderClass::minor}, false},
       {"15_17", {HolderClass::any, HolderClass::age_15_17, HolderClass::minor}, false},
       {"adult_ward", {HolderClass::any, HolderClass::adult, HolderClass::adult_ward}, false}};
-  for (const auto& [task_name, task] : kTaskNames.names) {
-    for (const auto& [applicant_name, applicant] : kApplicantNames.names) {
+  // Plain loop variables, not structured bindings: clang 14 (emscripten) cannot capture those.
+  for (const auto& task_entry : kTaskNames.names) {
+    const Task task = task_entry.second;
+    for (const auto& applicant_entry : kApplicantNames.names) {
+      const Applicant applicant = applicant_entry.second;
       // The form from the notice only renews; issuance and PIN resets go the two-visit way.
       if (applicant == Applicant::proxy_with_form && (task == Task::issuance || task == Task::pin_reset)) continue;
       for (const auto& profile : profiles) {
@@ -662,7 +665,8 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
         });
         if (!covered) {
           diag.add("rules_incomplete", "/requirements",
-                   "a requirement for task " + std::string(task_name) + ", applicant " + std::string(applicant_name) +
+                   "a requirement for task " + std::string(task_entry.first) + ", applicant " +
+                       std::string(applicant_entry.first) +
                        " and a holder " + profile.name);
         }
       }
