@@ -48,117 +48,103 @@ std::string pointer_append(const std::string& pointer, std::size_t index) {
 
 namespace {
 
-// A SAX handler that only remembers where parsing failed.
-struct ParseErrorFinder : nlohmann::json_sax<Json> {
-  std::size_t position = 0;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
-    position = pos;
+// One SAX pass that builds the document as nlohmann's own DOM parser would, finds keys repeated
+// within one object (nlohmann would keep one of them silently; an input that says two things
+// must be an error instead) with their JSON pointer, and remembers where parsing failed.
+// One pass and one handler type keep a single instantiation of nlohmann's parser in the build.
+class DomBuilder {
+ public:
+  explicit DomBuilder(Json& root) : root_(root) {}
+
+  std::vector<std::string> duplicates;
+  std::size_t error_position = 0;
+
+  bool null() { return add(Json(nullptr)); }
+  bool boolean(bool b) { return add(Json(b)); }
+  bool number_integer(Json::number_integer_t n) { return add(Json(n)); }
+  bool number_unsigned(Json::number_unsigned_t n) { return add(Json(n)); }
+  bool number_float(Json::number_float_t n, const Json::string_t&) { return add(Json(n)); }
+  bool string(Json::string_t& s) { return add(Json(s)); }
+  bool binary(Json::binary_t&) { return false; }  // JSON text has no binary values
+  bool start_object(std::size_t) {
+    stack_.push_back(Frame{add_container(Json::object()), {}});
+    return true;
+  }
+  bool key(Json::string_t& k) {
+    Frame& top = stack_.back();
+    if (top.value->contains(k) && duplicates.size() <= Diagnostics::kMaxErrors) {
+      duplicates.push_back(pointer_append(path(), k));
+    }
+    top.key = k;
+    return true;
+  }
+  bool end_object() {
+    stack_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) {
+    stack_.push_back(Frame{add_container(Json::array()), {}});
+    return true;
+  }
+  bool end_array() {
+    stack_.pop_back();
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+    error_position = position;
     return false;
   }
-};
 
-// A SAX handler that finds keys repeated within one object, with their JSON pointer. nlohmann
-// keeps one of them silently; an input that says two things must be an error instead.
-struct DuplicateKeyFinder : nlohmann::json_sax<Json> {
+ private:
   struct Frame {
-    bool object;
-    std::set<std::string> keys;
-    std::string key;
-    std::size_t index = 0;
+    Json* value;
+    std::string key;  // objects: the key of the value being read
   };
-  std::vector<Frame> stack;
-  std::vector<std::string> path;  // the reference tokens of the open containers
-  std::vector<std::string> duplicates;
 
-  std::string pointer_of(const std::string& last) const {
-    std::string out;
-    for (const auto& token : path) out = pointer_append(out, token);
-    return pointer_append(out, last);
-  }
-  void value_done() {
-    if (!stack.empty() && !stack.back().object) ++stack.back().index;
-  }
-  bool open(bool object) {
-    if (!stack.empty()) path.push_back(stack.back().object ? stack.back().key : std::to_string(stack.back().index));
-    stack.push_back(Frame{object, {}, {}, 0});
-    return true;
-  }
-  bool close() {
-    stack.pop_back();
-    if (!path.empty()) path.pop_back();
-    value_done();
-    return true;
-  }
-  bool null() override {
-    value_done();
-    return true;
-  }
-  bool boolean(bool) override {
-    value_done();
-    return true;
-  }
-  bool number_integer(number_integer_t) override {
-    value_done();
-    return true;
-  }
-  bool number_unsigned(number_unsigned_t) override {
-    value_done();
-    return true;
-  }
-  bool number_float(number_float_t, const string_t&) override {
-    value_done();
-    return true;
-  }
-  bool string(string_t&) override {
-    value_done();
-    return true;
-  }
-  bool binary(binary_t&) override {
-    value_done();
-    return true;
-  }
-  bool start_object(std::size_t) override { return open(true); }
-  bool key(string_t& k) override {
-    if (!stack.back().keys.insert(k).second && duplicates.size() <= Diagnostics::kMaxErrors) {
-      duplicates.push_back(pointer_of(k));
+  Json* add_container(Json&& value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      return &root_;
     }
-    stack.back().key = k;
+    Frame& parent = stack_.back();
+    if (parent.value->is_array()) {
+      parent.value->push_back(std::move(value));
+      return &parent.value->back();
+    }
+    Json& slot = (*parent.value)[parent.key];
+    slot = std::move(value);
+    return &slot;
+  }
+  bool add(Json&& value) {
+    add_container(std::move(value));
     return true;
   }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t) override { return open(false); }
-  bool end_array() override { return close(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  // The pointer of the innermost open container.
+  std::string path() const {
+    std::string out;
+    for (std::size_t i = 1; i < stack_.size(); ++i) {
+      const Frame& parent = stack_[i - 1];
+      out = parent.value->is_array() ? pointer_append(out, parent.value->size() - 1) : pointer_append(out, parent.key);
+    }
+    return out;
+  }
+
+  Json& root_;
+  std::vector<Frame> stack_;
 };
 
 }  // namespace
 
 std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
-  Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!j.is_discarded()) {
-    DuplicateKeyFinder finder;
-    Json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, /*strict=*/true);
-    for (const auto& ptr : finder.duplicates) diag.add("duplicate_key", ptr, "each key once per object");
-    if (!finder.duplicates.empty()) return std::nullopt;
+  Json j;
+  DomBuilder builder(j);
+  if (Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, /*strict=*/true)) {
+    for (const auto& ptr : builder.duplicates) diag.add("duplicate_key", ptr, "each key once per object");
+    if (!builder.duplicates.empty()) return std::nullopt;
     return j;
   }
-  ParseErrorFinder finder;
-  Json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json,
-                  /*strict=*/true);
   diag.add(text.empty() ? "empty_input" : "invalid_json", "",
-           "valid JSON (parse failed near byte " + std::to_string(finder.position) + ")");
+           "valid JSON (parse failed near byte " + std::to_string(builder.error_position) + ")");
   return std::nullopt;
 }
 
