@@ -1,0 +1,51 @@
+// The one JavaScript module that talks to the embind build. It hides the module's life cycle and
+// turns JSON text into objects; callers never see wasm memory. Used by the widget and the tests.
+import createKoshinCore from './koshin-core.mjs';
+
+export class RuleLoadError extends Error {
+  constructor(file, errors) {
+    super(`${file}: ${errors.map((e) => `${e.code} at ${e.pointer || '/'}`).join(', ')}`);
+    this.name = 'RuleLoadError';
+    this.file = file;
+    this.errors = errors;
+  }
+}
+
+const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+export class Engine {
+  #core;
+
+  constructor(core) {
+    this.#core = core;
+  }
+
+  // `options` go to the emscripten factory (e.g. `wasmBinary` or `locateFile`).
+  static async create(options = {}) {
+    const module = await createKoshinCore(options);
+    return new Engine(new module.Engine());
+  }
+
+  // Rule files as text or objects; a file with errors throws RuleLoadError listing them.
+  loadNational(rules, file = 'national.json') {
+    this.#check(file, this.#core.loadNational(asText(rules), file));
+  }
+
+  loadMunicipality(rules, file) {
+    this.#check(file, this.#core.loadMunicipality(asText(rules), file));
+  }
+
+  hasMunicipality(id) {
+    return JSON.parse(this.#core.municipalityIds()).includes(id);
+  }
+
+  // A situation (object or JSON text) in, the plan out: always a plan, with `errors` on bad input.
+  evaluate(situation) {
+    return JSON.parse(this.#core.evaluate(asText(situation)));
+  }
+
+  #check(file, errorsText) {
+    const errors = JSON.parse(errorsText);
+    if (errors.length > 0) throw new RuleLoadError(file, errors);
+  }
+}

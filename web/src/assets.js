@@ -1,0 +1,67 @@
+// Everything the widget loads, relative to its own URL, each file once per page: the core, the
+// national rules, a municipality's rules when first needed, and language packs.
+import { Engine } from './engine.js';
+
+const base = new URL('./', import.meta.url);
+const cache = new Map();
+
+function once(key, load) {
+  if (!cache.has(key)) {
+    const p = load();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));  // a failed load (offline, say) is tried again next time
+  }
+  return cache.get(key);
+}
+
+async function fetchJson(path) {
+  const response = await fetch(new URL(path, base));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// Map from a source's `ref` (what plans cite) to its title and, for web pages, its URL.
+const sources = new Map();
+function addSources(file) {
+  for (const s of Object.values(file.sources ?? {})) {
+    sources.set(s.ref, { title: s.title, url: /^https?:\/\//.test(s.ref) ? s.ref : file.url ?? null });
+  }
+}
+
+export const loadIndex = () => once('index', () => Promise.all([
+  fetchJson('rules/index.json'), fetchJson('i18n/index.json'),
+]).then(([municipalities, languages]) => ({ municipalities, languages })));
+
+export const loadEngine = () => once('engine', async () => {
+  const [engine, national] = await Promise.all([
+    Engine.create({ locateFile: (file) => new URL(file, base).href }), fetchJson('rules/national.json'),
+  ]);
+  engine.loadNational(national);
+  addSources(national);
+  return engine;
+});
+
+// Loads a municipality's rules unless loaded; ids not in the index are left to the core to refuse.
+export async function loadMunicipality(engine, id) {
+  const { municipalities } = await loadIndex();
+  if (!municipalities.some((x) => x.id === id)) return;
+  await once(`rules:${id}`, async () => {
+    const file = await fetchJson(`rules/municipalities/${id}.json`);
+    engine.loadMunicipality(file, `${id}.json`);
+    addSources(file);
+  });
+}
+
+export const loadPack = (lang) => once(`i18n:${lang}`, () => fetchJson(`i18n/${lang}.json`));
+
+export { sources };
+
+// The best pack for a BCP 47 tag: exact, then the primary language, then Japanese.
+export function pickLanguage(tag, languages) {
+  const ids = languages.map((l) => l.id);
+  const lower = (tag || '').toLowerCase();
+  return ids.find((id) => id.toLowerCase() === lower)
+    ?? ids.find((id) => id.toLowerCase() === lower.split('-')[0])
+    ?? ids.find((id) => id.split('-')[0] === lower.split('-')[0])
+    ?? 'ja';
+}

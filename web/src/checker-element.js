@@ -1,0 +1,370 @@
+// <koshin-checker>: the resident's questions and the answer, in a shadow root.
+//
+// Attributes (reflected as properties): `municipality` (a rule-set id or "other"; without it the
+// resident picks one) and `lang` (any BCP 47 tag; without it the nearest [lang] ancestor's).
+// Properties: `situation` (set: evaluate exactly this situation, as `koshin eval` reads it),
+// `plan` (the last plan, read-only). Event: `koshin-result` (bubbles, composed; `detail` is the
+// plan `koshin eval` prints). Theming: `--koshin-*` custom properties and `::part()`; see README.
+import { h } from './dom.js';
+import { readDate, splitDate } from './dates.js';
+import { Messages } from './messages.js';
+import { leadText, renderPlan } from './render.js';
+import { styles } from './styles.js';
+import { tokyoToday } from './today.js';
+import { loadEngine, loadIndex, loadMunicipality, loadPack, pickLanguage, sources } from './assets.js';
+
+const DATE_GROUPS = {
+  cert: { path: ['certificates', 'expiry'], pointer: '/certificates', required: true },
+  card: { path: ['card', 'expiry'], pointer: '/card', required: true },
+  birth: { path: ['holder', 'birth_date'], pointer: '/holder/birth_date', required: true, autocomplete: 'bday' },
+  stay: { path: ['holder', 'stay_end'], pointer: '/holder/stay_end', required: true },
+};
+const APPLICANTS = ['self', 'legal_representative', 'proxy_with_form', 'proxy_without_form'];
+const PIN_STATES = ['known', 'forgotten', 'locked'];
+const CHANGES = ['name', 'address', 'sex', 'birth_date'];
+const RESIDENCES = ['japanese', 'permanent_resident', 'period_of_stay'];
+// Conditions a document can depend on that the resident can answer (plan `only_if` / `waived_if`).
+const CONDITION_QUESTIONS = {
+  family_register_in_city: 'register',
+  same_household: 'household',
+  same_household_parent: 'household',
+};
+
+let nextId = 0;
+
+function municipalityOf(situation) {
+  if (typeof situation !== 'string') return typeof situation?.municipality === 'string' ? situation.municipality : null;
+  try {
+    return municipalityOf(JSON.parse(situation));
+  } catch {
+    return null;  // not JSON: the core says so
+  }
+}
+
+export class KoshinCheckerElement extends HTMLElement {
+  static observedAttributes = ['municipality', 'lang'];
+
+  #root;
+  #ui = null;          // the form's elements, built once per language
+  #messages = null;
+  #plan = null;
+  #explicit = null;    // a situation set through the `situation` property
+  #touched = new Set(); // date groups the resident has left, or all after "Check"
+  #asked = new Set();   // conditional questions shown once stay shown
+  #queued = false;
+  #uid = `k${nextId++}`;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [styles()];
+  }
+
+  get municipality() { return this.getAttribute('municipality') ?? ''; }
+  set municipality(value) { this.setAttribute('municipality', value); }
+  get plan() { return this.#plan; }
+  get situation() { return this.#explicit ?? this.#situationFromForm().situation; }
+  set situation(value) {
+    this.#explicit = typeof value === 'string' ? value : structuredClone(value);
+    if (this.#ui && typeof value === 'object' && value) this.#fillForm(value);
+    this.#schedule();
+  }
+
+  connectedCallback() { this.#schedule(true); }
+  attributeChangedCallback() { this.#schedule(true); }
+
+  // Updates are batched: many attribute or field changes in one task cause one evaluation.
+  #schedule(rebuild = false) {
+    if (rebuild) this.#ui = null;
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#update().catch((error) => this.#fail(error));
+    });
+  }
+
+  #lang() {
+    const own = this.closest('[lang]')?.getAttribute('lang');
+    return own || document.documentElement.lang || 'ja';
+  }
+
+  async #update() {
+    const index = await loadIndex();
+    const lang = pickLanguage(this.#lang(), index.languages);
+    if (!this.#ui || this.#messages?.lang !== lang) {
+      this.#messages = new Messages(lang, await loadPack(lang));
+      this.#build(index);
+    }
+    const engine = await loadEngine();
+    // A form's answers can make new questions appear (and so change the situation): evaluate
+    // until the situation settles (it does: which questions show depends on earlier answers only).
+    for (let round = 0; round < 4; round += 1) {
+      const { situation, complete } = this.#explicit !== null ? { situation: this.#explicit, complete: true }
+        : this.#situationFromForm();
+      if (!complete) {
+        this.#showWaiting();
+        return;
+      }
+      const id = municipalityOf(situation);
+      if (id) await loadMunicipality(engine, id);
+      const plan = engine.evaluate(situation);
+      this.#show(plan);
+      if (this.#explicit === null && JSON.stringify(this.#situationFromForm().situation) !== JSON.stringify(situation)) {
+        continue;
+      }
+      this.#plan = plan;
+      this.dispatchEvent(new CustomEvent('koshin-result', { detail: plan, bubbles: true, composed: true }));
+      return;
+    }
+  }
+
+  #fail(error) {
+    // Without the core, rules or words there is nothing to say: show the fallback content.
+    this.#root.replaceChildren(h('slot'));
+    this.dispatchEvent(new CustomEvent('koshin-error', { detail: { message: String(error) }, bubbles: true, composed: true }));
+  }
+
+  // --- the form ----------------------------------------------------------------------------------
+  #build(index) {
+    const m = this.#messages;
+    const id = (name) => `${this.#uid}-${name}`;
+    const ui = { groups: {}, fields: {}, questions: {} };
+    const onInput = () => { this.#explicit = null; this.#schedule(); };
+
+    const dateGroup = (name) => {
+      const spec = DATE_GROUPS[name];
+      const errorId = id(`${name}-error`);
+      const hintKey = `ui.hint.${name}`;
+      const input = (part, size) => h('input', {
+        id: id(`${name}-${part}`), type: 'text', inputmode: 'numeric', size, maxlength: size,
+        autocomplete: spec.autocomplete ? `${spec.autocomplete}-${part}` : 'off',
+        'aria-describedby': `${m.has(hintKey) ? id(`${name}-hint`) : ''} ${errorId}`.trim(),
+        part: 'input', oninput: onInput,
+      });
+      const inputs = { year: input('year', 4), month: input('month', 2), day: input('day', 2) };
+      const error = h('p', { id: errorId, class: 'error', part: 'error' });
+      const fieldset = h('fieldset', { class: 'date', part: 'fieldset', onfocusout: (e) => {
+        if (!fieldset.contains(e.relatedTarget)) { this.#touched.add(name); this.#schedule(); }
+      } },
+      h('legend', {}, m.t(`ui.field.${name}`)),
+      m.has(hintKey) ? h('p', { id: id(`${name}-hint`), class: 'hint' }, m.t(hintKey)) : null,
+      h('div', { class: 'date-parts' },
+        ['year', 'month', 'day'].map((part) => h('div', {},
+          h('label', { for: inputs[part].id }, m.t(`ui.date.${part}`)), inputs[part]))),
+      error);
+      ui.groups[name] = { fieldset, inputs, error };
+      return fieldset;
+    };
+
+    const radios = (name, values, labelKey) => {
+      const group = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t(`ui.field.${name}`)),
+        values.map((v, i) => {
+          const input = h('input', { type: 'radio', name: id(name), id: id(`${name}-${v}`), value: v,
+            checked: i === 0, onchange: onInput });
+          return h('div', { class: 'choice' }, input, h('label', { for: input.id }, m.t(`${labelKey}.${v}`)));
+        }));
+      ui.fields[name] = group;
+      return group;
+    };
+
+    const select = (name, values, labelKey) => {
+      const el = h('select', { id: id(name), part: 'select', onchange: onInput },
+        values.map((v) => h('option', { value: v }, m.t(`${labelKey}.${v}`))));
+      ui.fields[name] = el;
+      return h('div', { class: 'field' }, h('label', { for: el.id }, m.t(`ui.field.${name}`)), el);
+    };
+
+    const checkbox = (name) => {
+      const el = h('input', { type: 'checkbox', id: id(name), onchange: onInput });
+      ui.fields[name] = el;
+      return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.t(`ui.field.${name}`)));
+    };
+
+    const question = (name, ...children) => {
+      const el = h('div', { class: 'question', hidden: true }, ...children);
+      ui.questions[name] = el;
+      return el;
+    };
+
+    const fixed = this.municipality;
+    const municipalityField = fixed ? null : select('municipality', [...index.municipalities.map((x) => x.id), 'other'], 'ui.municipality');
+    if (municipalityField) {
+      for (const option of ui.fields.municipality.options) {
+        const entry = index.municipalities.find((x) => x.id === option.value);
+        if (entry) option.textContent = m.local(entry.name).text;
+      }
+    }
+
+    const changes = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t('ui.field.changes')),
+      CHANGES.map((c) => {
+        const el = h('input', { type: 'checkbox', id: id(`change-${c}`), value: c, onchange: onInput });
+        return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.t(`ui.change.${c}`)));
+      }));
+    ui.fields.changes = changes;
+
+    // The live region says only the lead, once per change; the result itself is not live.
+    const status = h('p', { class: 'status sr-only', role: 'status', part: 'status' });
+    const result = h('div', { class: 'result', part: 'result' });
+    const form = h('form', { part: 'form', novalidate: true, onsubmit: (e) => {
+      e.preventDefault();
+      for (const name of Object.keys(DATE_GROUPS)) this.#touched.add(name);
+      this.#explicit = null;
+      this.#schedule();
+      queueMicrotask(() => this.#focusResultOrError());
+    } },
+    h('h2', {}, m.t('ui.title')),
+    h('p', { class: 'hint' }, m.t('ui.intro')),
+    municipalityField,
+    dateGroup('cert'), dateGroup('card'), dateGroup('birth'),
+    question('details',
+      radios('applicant', APPLICANTS, 'ui.applicant'),
+      question('relationship', radios('relationship', ['parent', 'guardian'], 'ui.relationship')),
+      question('pins', select('pin_signature', PIN_STATES, 'ui.pin'), select('pin_user', PIN_STATES, 'ui.pin')),
+      changes,
+      question('move', checkbox('with_move_notification')),
+      select('residence', RESIDENCES, 'ui.residence'),
+      question('stay', dateGroup('stay')),
+      checkbox('face_auth_card'),
+      question('ward', checkbox('adult_ward')),
+      question('renew_card', checkbox('renew_card')),
+      question('register', checkbox('family_register_in_city')),
+      question('household', checkbox('same_household'))),
+    h('button', { type: 'submit', part: 'button' }, m.t('ui.check')));
+
+    this.#root.replaceChildren(h('div', { class: 'root', lang: m.lang, part: 'root' },
+      form, status, result, h('p', { class: 'small privacy' }, m.t('ui.privacy'))));
+    ui.status = status;
+    ui.result = result;
+    this.#ui = ui;
+    if (this.#explicit && typeof this.#explicit === 'object') this.#fillForm(this.#explicit);
+  }
+
+  #radioValue(name) {
+    return this.#ui.fields[name].querySelector('input:checked')?.value;
+  }
+
+  // The situation the form describes, and whether it is complete enough to evaluate.
+  #situationFromForm() {
+    const ui = this.#ui;
+    const f = ui.fields;
+    const s = { today: tokyoToday(), municipality: this.municipality || f.municipality.value };
+    let complete = true;
+    for (const [name, spec] of Object.entries(DATE_GROUPS)) {
+      const group = ui.groups[name];
+      if (name === 'stay' && ui.questions.stay.hidden) continue;
+      const read = readDate(Object.fromEntries(Object.entries(group.inputs).map(([k, el]) => [k, el.value])));
+      group.problem = read.error ?? (read.empty && spec.required ? 'ui.error.required' : null);
+      if (read.iso) {
+        const [outer, inner] = spec.path;
+        s[outer] = { ...s[outer], [inner]: read.iso };
+      } else if (spec.required) {
+        complete = false;
+      }
+    }
+    s.applicant = this.#radioValue('applicant');
+    if (!ui.questions.relationship.hidden) {
+      s.representative = { relationship: this.#radioValue('relationship') };
+    }
+    if (!ui.questions.pins.hidden) s.pins = { signature: f.pin_signature.value, user: f.pin_user.value };
+    const changes = [...f.changes.querySelectorAll('input:checked')].map((el) => el.value);
+    if (changes.length) s.changes = changes;
+    if (!ui.questions.move.hidden && f.with_move_notification.checked) s.with_move_notification = true;
+    s.holder = { ...s.holder };
+    if (f.residence.value !== 'japanese') s.holder.residence = f.residence.value;
+    if (f.face_auth_card.checked) s.holder.face_auth_card = true;
+    if (!ui.questions.ward.hidden && f.adult_ward.checked) s.holder.adult_ward = true;
+    if (!ui.questions.register.hidden) s.holder.family_register_in_city = f.family_register_in_city.checked;
+    if (!ui.questions.household.hidden) {
+      s.representative = { ...s.representative, same_household: f.same_household.checked };
+    }
+    if (!ui.questions.renew_card.hidden && f.renew_card.checked) s.renew_card = true;
+    return { situation: s, complete };
+  }
+
+  // Shows what a situation set through the property says, so the resident can go on from it.
+  #fillForm(s) {
+    const ui = this.#ui;
+    for (const [name, spec] of Object.entries(DATE_GROUPS)) {
+      const [outer, inner] = spec.path;
+      const parts = splitDate(s[outer]?.[inner]);
+      for (const [k, el] of Object.entries(ui.groups[name].inputs)) el.value = parts[k];
+    }
+    if (ui.fields.municipality && typeof s.municipality === 'string') ui.fields.municipality.value = s.municipality;
+    const check = (name, value) => {
+      const input = ui.fields[name].querySelector(`input[value="${value}"]`);
+      if (input) input.checked = true;
+    };
+    if (s.applicant) check('applicant', s.applicant);
+    if (s.representative?.relationship) check('relationship', s.representative.relationship);
+    ui.fields.pin_signature.value = s.pins?.signature ?? 'known';
+    ui.fields.pin_user.value = s.pins?.user ?? 'known';
+    for (const el of ui.fields.changes.querySelectorAll('input')) el.checked = (s.changes ?? []).includes(el.value);
+    ui.fields.residence.value = s.holder?.residence ?? 'japanese';
+    ui.fields.face_auth_card.checked = s.holder?.face_auth_card === true;
+    ui.fields.adult_ward.checked = s.holder?.adult_ward === true;
+    ui.fields.renew_card.checked = s.renew_card === true;
+    ui.fields.with_move_notification.checked = s.with_move_notification === true;
+  }
+
+  // --- showing the answer ------------------------------------------------------------------------
+  #showProblems(coreErrors = []) {
+    const m = this.#messages;
+    for (const [name, group] of Object.entries(this.#ui.groups)) {
+      const spec = DATE_GROUPS[name];
+      const fromCore = coreErrors.find((e) => e.pointer === spec.pointer || e.pointer.startsWith(`${spec.pointer}/`));
+      const key = (this.#touched.has(name) ? group.problem : null) ?? (fromCore ? fromCore.key : null);
+      group.error.textContent = key ? m.t(key) : '';
+      for (const el of Object.values(group.inputs)) {
+        if (key) el.setAttribute('aria-invalid', 'true');
+        else el.removeAttribute('aria-invalid');
+      }
+    }
+  }
+
+  #showWaiting() {
+    this.#showProblems();
+    this.#setVisible({ details: false });
+    this.#ui.result.replaceChildren(h('p', {}, this.#messages.t('ui.waiting')));
+    this.#ui.status.textContent = '';
+    this.#plan = null;
+  }
+
+  #setVisible(map) {
+    for (const [name, show] of Object.entries(map)) {
+      if (show) this.#asked.add(name);
+      this.#ui.questions[name].hidden = !(show || this.#asked.has(name));
+    }
+  }
+
+  #show(plan) {
+    const m = this.#messages;
+    const conditions = new Set();
+    for (const v of plan.visits ?? []) {
+      for (const d of v.documents) for (const c of [...(d.only_if ?? []), ...(d.waived_if ?? [])]) conditions.add(c);
+      for (const w of v.waived) conditions.add(w.because);
+    }
+    const route = plan.applicant?.route ?? this.#radioValue('applicant');
+    const card = plan.card?.status;
+    this.#setVisible({
+      details: true,
+      relationship: route === 'legal_representative',
+      pins: !this.#ui.fields.face_auth_card.checked,
+      move: [...this.#ui.fields.changes.querySelectorAll('input:checked')].some((el) => el.value === 'address'),
+      stay: this.#ui.fields.residence.value === 'period_of_stay',
+      ward: plan.holder?.age_band === '18_plus',
+      renew_card: card === 'window_open',
+      register: [...conditions].some((c) => CONDITION_QUESTIONS[c] === 'register'),
+      household: [...conditions].some((c) => CONDITION_QUESTIONS[c] === 'household'),
+    });
+    this.#showProblems(plan.errors);
+    const lead = leadText(plan, m);
+    if (this.#ui.status.textContent !== lead) this.#ui.status.textContent = lead;
+    this.#ui.result.replaceChildren(...renderPlan(plan, m, sources));
+  }
+
+  #focusResultOrError() {
+    const invalid = this.#root.querySelector('[aria-invalid="true"]');
+    (invalid ?? this.#root.querySelector('.lead'))?.focus();
+  }
+}
