@@ -121,6 +121,29 @@ bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, 
   return std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(item_tasks, t); });
 }
 
+// Builds a JSON object field by field, in order. Each field is one out-of-line call: nlohmann's
+// initializer lists build every pair as a two-element array first, all inlined at each use, and
+// were the largest part of the wasm build's code. Strings go through str(), the rest add().
+class Fields {
+ public:
+  Fields& str(const char* key, std::string_view value);
+  Fields& add(const char* key, Json value);
+  Json take() { return std::move(json_); }
+
+ private:
+  Json json_ = Json::object();
+};
+
+Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
+
+Fields& Fields::add(const char* key, Json value) {
+  json_[key] = std::move(value);
+  return *this;
+}
+
+// A string, or null when it is empty (not published).
+Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+
 Json local_text_json(const LocalText& t) {
   Json j = Json::object();
   for (const auto& [lang, text] : t) j[lang] = text;
@@ -162,8 +185,11 @@ class Evaluation {
     if (traced_.insert(std::string(rule_id)).second) {
       Json sources = Json::array();
       for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
-      trace_.push_back(
-          {{"rule", rule_id}, {"sources", sources}, {"confidence", kConfidenceNames.name(rule->confidence)}});
+      trace_.push_back(Fields()
+                           .str("rule", rule_id)
+                           .add("sources", std::move(sources))
+                           .str("confidence", kConfidenceNames.name(rule->confidence))
+                           .take());
       if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
         low_confidence_.push_back(std::string(rule_id));
       }
@@ -176,15 +202,23 @@ class Evaluation {
     const std::string rule_id = file.id + ":" + item_id;
     const std::string ref = source_ref(source_id);
     if (traced_.insert(rule_id).second) {
-      trace_.push_back({{"rule", rule_id}, {"sources", Json::array({ref})}, {"confidence", "H"}});
+      Json sources = Json::array();
+      sources.push_back(ref);
+      trace_.push_back(Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").take());
     }
     return ref;
   }
 
-  Json item(std::string_view message_key, std::string_view rule_id, Json params = Json::object()) {
-    Json j = {{"key", message_key}, {"rule", rule_id}, {"source", cite(rule_id)}};
-    if (!params.empty()) j["params"] = std::move(params);
-    return j;
+  Fields item_fields(std::string_view message_key, std::string_view rule_id) {
+    Fields f;
+    f.str("key", message_key).str("rule", rule_id).str("source", cite(rule_id));
+    return f;
+  }
+  Json item(std::string_view message_key, std::string_view rule_id) {
+    return item_fields(message_key, rule_id).take();
+  }
+  Json item(std::string_view message_key, std::string_view rule_id, Fields params) {
+    return item_fields(message_key, rule_id).add("params", params.take()).take();
   }
 
   // --- parameters -----------------------------------------------------------------------
@@ -316,11 +350,13 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
   const int n = static_cast<int>(number(adult ? "card_validity_birthdays_adult" : "card_validity_birthdays_minor"));
   const Date expiry = nth_birthday_after(birth, issued, n);
   card_.derived = true;
-  derived_.push_back({{"field", "/card/expiry"},
-                      {"value", iso(expiry)},
-                      {"key", key::kNoteDerived},
-                      {"rule", "N-CARD-VALIDITY"},
-                      {"source", cite("N-CARD-VALIDITY")}});
+  derived_.push_back(Fields()
+                         .str("field", "/card/expiry")
+                         .str("value", iso(expiry))
+                         .str("key", key::kNoteDerived)
+                         .str("rule", "N-CARD-VALIDITY")
+                         .str("source", cite("N-CARD-VALIDITY"))
+                         .take());
   return expiry;
 }
 
@@ -372,11 +408,13 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     signature_.expiry = earlier(earlier(b5, card_.expiry), user);
     signature_.derived = true;
     const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
-    derived_.push_back({{"field", "/certificates/expiry"},
-                        {"value", iso(user)},
-                        {"key", key::kNoteDerived},
-                        {"rule", rule},
-                        {"source", cite(rule)}});
+    derived_.push_back(Fields()
+                           .str("field", "/certificates/expiry")
+                           .str("value", iso(user))
+                           .str("key", key::kNoteDerived)
+                           .str("rule", rule)
+                           .str("source", cite(rule))
+                           .take());
   }
   if (!signature_.present) {
     const bool under_15_at_issue =
@@ -442,16 +480,23 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
   bool capped_warned = false;
   auto describe = [&](const Item& it, std::optional<Date> user_cap) {
     const NewExpiry e = new_expiry(it, r, card_cap, user_cap);
-    Json j = {{"expiry", e.expiry ? Json(iso(*e.expiry)) : Json(nullptr)}};
-    if (!e.rule.empty()) {
-      j["rule"] = e.rule;
-      j["source"] = cite(e.rule);
+    Fields f;
+    if (e.expiry) {
+      f.str("expiry", iso(*e.expiry));
+    } else {
+      f.add("expiry", nullptr);
     }
-    j["capped_by"] = e.capped_by.empty() ? Json(nullptr) : Json(e.capped_by);
-    if (!e.missing.empty()) j["needs"] = e.missing;
-    if (e.refused) j["refused_before_window"] = true;
+    if (!e.rule.empty()) f.str("rule", e.rule).str("source", cite(e.rule));
+    if (e.capped_by.empty()) {
+      f.add("capped_by", nullptr);
+    } else {
+      f.str("capped_by", e.capped_by);
+    }
+    if (!e.missing.empty()) f.str("needs", e.missing);
+    if (e.refused) f.add("refused_before_window", true);
+    Json j = f.take();
     if (e.capped_by == "card" && !capped_warned) {
-      warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", {{"card_expiry", iso(card_cap)}}));
+      warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", Fields().str("card_expiry", iso(card_cap))));
       capped_warned = true;
     }
     if (first.is_null()) first = j;
@@ -469,7 +514,7 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     certificates["signature"] = describe(signature_, cap).first;
   }
   if (first.is_null()) return nullptr;
-  Json out = {{"renewed_on", iso(r)}};
+  Json out = Fields().str("renewed_on", iso(r)).take();
   for (auto& [k, v] : first.items()) out[k] = v;
   out["capped_by_card"] = first["capped_by"] == "card";
   out["certificates"] = certificates;
@@ -618,21 +663,24 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
         notes_.push_back(
-            item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK", {{"tasks", task_names}, {"requirement", rule_id}}));
+            item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
+                 Fields().add("tasks", task_names).str("requirement", rule_id)));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
         const std::size_t i = offset + vi;
         if (visits.size() <= i) {
-          visits.push_back({{"number", i + 1},
-                            {"tasks", Json::array()},
-                            {"same_day", true},
-                            {"holder_must_attend", false},
-                            {"before", Json::array()},
-                            {"documents", Json::array()},
-                            {"waived", Json::array()},
-                            {"notes", Json::array()},
-                            {"rules", Json::array()}});
+          visits.push_back(Fields()
+                               .add("number", i + 1)
+                               .add("tasks", Json::array())
+                               .add("same_day", true)
+                               .add("holder_must_attend", false)
+                               .add("before", Json::array())
+                               .add("documents", Json::array())
+                               .add("waived", Json::array())
+                               .add("notes", Json::array())
+                               .add("rules", Json::array())
+                               .take());
           seen_docs.emplace_back();
         }
         Json& out = visits[i];
@@ -646,13 +694,13 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         if (v.page_silent) {
           out["national_rule"] = true;
           notes_.push_back(item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                                {{"tasks", task_names}, {"requirement", rule_id}, {"visit", i + 1}}));
+                                Fields().add("tasks", task_names).str("requirement", rule_id).add("visit", i + 1)));
         }
         out["same_day"] = out["same_day"].get<bool>() && q->same_day;
         out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
         if (fallback) out["national_rule"] = true;
         for (const Step& step : v.before) {
-          Json j = {{"kind", kStepKindNames.name(step.kind)}, {"rule", rule_id}, {"source", q_source}};
+          Json j = Fields().str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source).take();
           if (!step.phone.empty()) j["phone"] = step.phone;
           if (!step.note.empty()) j["note"] = local_text_json(step.note);
           const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
@@ -661,7 +709,8 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         }
         if (!v.offices.empty()) out["offices"] = v.offices;
         if (!v.note.empty())
-          out["notes"].push_back({{"text", local_text_json(v.note)}, {"rule", rule_id}, {"source", q_source}});
+          out["notes"].push_back(
+              Fields().add("text", local_text_json(v.note)).str("rule", rule_id).str("source", q_source).take());
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
           Json only_if = Json::array();
@@ -681,14 +730,20 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             if (known && holds) {
               skip = true;
               out["waived"].push_back(
-                  {{"id", d.doc}, {"because", kConditionNames.name(c)}, {"rule", rule_id}, {"source", source}});
+                  Fields()
+                      .str("id", d.doc)
+                      .str("because", kConditionNames.name(c))
+                      .str("rule", rule_id)
+                      .str("source", source)
+                      .take());
               break;
             }
           }
           if (skip || !seen_docs[i].insert(d.doc).second) continue;
           const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
           if (def == nullptr) def = national_.find_document(d.doc);
-          Json doc = {{"id", d.doc}, {"key", "doc." + d.doc}, {"rule", rule_id}, {"source", source}};
+          Json doc =
+              Fields().str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source).take();
           if (def != nullptr) {
             doc["person"] = kPersonNames.name(def->person);
             doc["category"] = kDocCategoryNames.name(def->category);
@@ -730,16 +785,18 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     for (const ScheduleEntry& e : o.schedule) {
       if (!e.effective.contains(today_)) continue;
       if (!meets(e.tasks, tasks, true)) continue;
-      Json j = {{"kind", kScheduleKindNames.name(e.kind)},
-                {"reservation", kReservationNames.name(e.reservation)},
-                {"source", e.source.empty() ? source : source_ref(e.source)}};
+      Json j = Fields()
+                   .str("kind", kScheduleKindNames.name(e.kind))
+                   .str("reservation", kReservationNames.name(e.reservation))
+                   .str("source", e.source.empty() ? source : source_ref(e.source))
+                   .take();
       Json days = Json::array();
       static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
       for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
       if (!days.empty()) j["weekdays"] = days;
       if (!e.nth.empty()) j["nth"] = e.nth;
       Json spans = Json::array();
-      for (const Hours& h : e.hours) spans.push_back({{"open", h.open}, {"close", h.close}});
+      for (const Hours& h : e.hours) spans.push_back(Fields().str("open", h.open).str("close", h.close).take());
       j["hours"] = spans;
       bool available = true;
       Json unmet = Json::array();
@@ -757,24 +814,25 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     }
     const bool usable = hours.empty() || std::any_of(hours.begin(), hours.end(),
                                                      [](const Json& h) { return h["available"].get<bool>(); });
-    Json office = {{"id", o.id},
-                   {"name", local_text_json(o.name)},
-                   {"rule", muni_->id + ":" + o.id},
-                   {"source", source},
-                   {"hours", hours},
-                   {"closed_on_holidays", o.closed_on_holidays},
-                   {"closed_year_end", o.closed_year_end}};
-    office["address"] = o.address.empty() ? Json(nullptr) : local_text_json(o.address);
-    office["phone"] = o.phone.empty() ? Json(nullptr) : Json(o.phone);
-    office["url"] = o.url.empty() ? (muni_->url.empty() ? Json(nullptr) : Json(muni_->url)) : Json(o.url);
-    if (!o.note.empty()) office["note"] = local_text_json(o.note);
-    (usable ? offices : offices_unavailable_).push_back(std::move(office));
+    Fields office;
+    office.str("id", o.id)
+        .add("name", local_text_json(o.name))
+        .str("rule", muni_->id + ":" + o.id)
+        .str("source", source)
+        .add("hours", std::move(hours))
+        .add("closed_on_holidays", o.closed_on_holidays)
+        .add("closed_year_end", o.closed_year_end)
+        .add("address", o.address.empty() ? Json(nullptr) : local_text_json(o.address))
+        .add("phone", text_or_null(o.phone))
+        .add("url", text_or_null(o.url.empty() ? muni_->url : o.url));
+    if (!o.note.empty()) office.add("note", local_text_json(o.note));
+    (usable ? offices : offices_unavailable_).push_back(office.take());
   }
   return offices;
 }
 
 Json Evaluation::item_json(const Item& it, std::string_view rule) {
-  Json j = {{"status", kStatusNames.name(it.status)}};
+  Json j = Fields().str("status", kStatusNames.name(it.status)).take();
   if (it.status == Status::not_issued) {
     j["reason"] = item(it.reason, "N-NO-SIGNATURE");
     return j;
@@ -889,16 +947,16 @@ Json Evaluation::run(Diagnostics& diag) {
   } else if (s_.residence == Residence::period_of_stay && s_.stay_end && before(card_.expiry, *s_.stay_end)) {
     procedure = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
-    reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", {{"stay_end", iso(*s_.stay_end)}}));
+    reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", Fields().str("stay_end", iso(*s_.stay_end))));
   } else if (card_with_certs && s_.residence == Residence::period_of_stay) {
     // The card ends with the stay: the stay is renewed at immigration first, then the card's
     // validity is changed at the city office (and the certificates re-issued there).
-    reasons.push_back(item(key::kWhyRenewStayFirst, "N-FOREIGN-STAY", {{"expiry", iso(card_.expiry)}}));
+    reasons.push_back(item(key::kWhyRenewStayFirst, "N-FOREIGN-STAY", Fields().str("expiry", iso(card_.expiry))));
     procedure = Procedure::nothing_yet;
     next = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
   } else if (card_with_certs) {
-    reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", {{"expiry", iso(card_.expiry)}}));
+    reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", Fields().str("expiry", iso(card_.expiry))));
     main = &card_;
     main_for = "card";
     tasks = {Task::card_application, Task::card_collection};
@@ -927,7 +985,7 @@ Json Evaluation::run(Diagnostics& diag) {
     if (issue) tasks.push_back(Task::issuance);
     if (renew_now) {
       tasks.push_back(Task::renewal);
-      reasons.push_back(item(key::kWhyWindowOpen, "N-WINDOW", {{"opens", iso(main->opens)}}));
+      reasons.push_back(item(key::kWhyWindowOpen, "N-WINDOW", Fields().str("opens", iso(main->opens))));
     }
     if (issue) {
       procedure = Procedure::new_issuance;
@@ -940,7 +998,7 @@ Json Evaluation::run(Diagnostics& diag) {
       procedure = Procedure::nothing_yet;
       next = Procedure::renewal;
       tasks.push_back(Task::renewal);
-      reasons.push_back(item(key::kWhyWindowNotOpen, "N-WINDOW", {{"opens", iso(main->opens)}}));
+      reasons.push_back(item(key::kWhyWindowNotOpen, "N-WINDOW", Fields().str("opens", iso(main->opens))));
     }
   }
   if (s_.renew_card && !contains(tasks, Task::card_application) && card_.status != Status::not_yet_renewable) {
@@ -979,7 +1037,7 @@ Json Evaluation::run(Diagnostics& diag) {
     }
   }
   if (route == Applicant::proxy_with_form && user_.present && !card_expired) {
-    warnings_.push_back(item(key::kWarnProxyFormValidUntil, "N-PROXY-FORM", {{"until", iso(user_.expiry)}}));
+    warnings_.push_back(item(key::kWarnProxyFormValidUntil, "N-PROXY-FORM", Fields().str("until", iso(user_.expiry))));
   }
 
   Json visits = build_visits(tasks, route, diag);
@@ -989,18 +1047,20 @@ Json Evaluation::run(Diagnostics& diag) {
   if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
     const Parameter* early = parameter_at("early_renewal", today_);
     if (early != nullptr && early->text == "refused") {
-      warnings_.push_back({{"key", key::kWarnEarlyRefused},
-                           {"rule", "N-EARLY-RENEWAL"},
-                           {"source", source_ref(early->source)},
-                           {"params", {{"opens", iso(main->opens)}}}});
+      warnings_.push_back(Fields()
+                              .str("key", key::kWarnEarlyRefused)
+                              .str("rule", "N-EARLY-RENEWAL")
+                              .str("source", source_ref(early->source))
+                              .add("params", Fields().str("opens", iso(main->opens)).take())
+                              .take());
       cite("N-EARLY-RENEWAL");
     } else {
       const auto now = new_expiry(*main, today_, card_.expiry, std::nullopt);
       const auto in_window = new_expiry(*main, main->opens, card_.expiry, std::nullopt);
-      Json params = {{"opens", iso(main->opens)}};
+      Fields params;
+      params.str("opens", iso(main->opens));
       if (now.expiry && in_window.expiry) {
-        params["expiry_if_now"] = iso(*now.expiry);
-        params["expiry_if_in_window"] = iso(*in_window.expiry);
+        params.str("expiry_if_now", iso(*now.expiry)).str("expiry_if_in_window", iso(*in_window.expiry));
       }
       // When the card caps both, renewing early costs nothing: no warning.
       if (!(now.expiry && in_window.expiry && *now.expiry == *in_window.expiry)) {
@@ -1014,20 +1074,20 @@ Json Evaluation::run(Diagnostics& diag) {
     } else {
       const Date from = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_max")));
       const Date to = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_min")));
-      warnings_.push_back(item(key::kWarnNotice, "N-NOTICE", {{"from", iso(from)}, {"to", iso(to)}}));
+      warnings_.push_back(item(key::kWarnNotice, "N-NOTICE", Fields().str("from", iso(from)).str("to", iso(to))));
     }
   }
   if (user_.present && user_.status != Status::not_yet_renewable) {
     const Date grace = end_of_nth_month_after(user_.expiry, static_cast<int>(number("health_insurance_grace_months")));
     const bool over = before(grace, today_);
     warnings_.push_back(item(over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
-                             {{"expiry", iso(user_.expiry)}, {"until", iso(grace)}}));
+                             Fields().str("expiry", iso(user_.expiry)).str("until", iso(grace))));
   }
   if (!stale_examples_.empty()) {
-    warnings_.push_back(item(key::kWarnStaleId, "N-STALE-ID", {{"ids", Json(stale_examples_)}}));
+    warnings_.push_back(item(key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_))));
   }
   if (s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
-    warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", {{"stay_end", iso(*s_.stay_end)}}));
+    warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().str("stay_end", iso(*s_.stay_end))));
   }
 
   // The new certificates' expiry if renewed on a given day.
@@ -1044,7 +1104,7 @@ Json Evaluation::run(Diagnostics& diag) {
   if (muni_ == nullptr) notes_.push_back(item(key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY"));
   if (main != nullptr && main->strict_opens != main->opens) {
     notes_.push_back(item(key::kNoteSafeFrom, "N-WINDOW-STRICT",
-                          {{"opens", iso(main->opens)}, {"safe_from", iso(main->strict_opens)}}));
+                          Fields().str("opens", iso(main->opens)).str("safe_from", iso(main->strict_opens))));
   }
   if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
       (card_.derived || user_.derived || !new_certificate.is_null())) {
@@ -1061,10 +1121,12 @@ Json Evaluation::run(Diagnostics& diag) {
     notes_.push_back(item(key::kNotePinConvenience, "N-PIN-RESET"));
   }
   for (const auto& d : derived_)
-    notes_.push_back({{"key", d["key"]},
-                      {"rule", d["rule"]},
-                      {"source", d["source"]},
-                      {"params", {{"field", d["field"]}, {"value", d["value"]}}}});
+    notes_.push_back(Fields()
+                         .add("key", d["key"])
+                         .add("rule", d["rule"])
+                         .add("source", d["source"])
+                         .add("params", Fields().add("field", d["field"]).add("value", d["value"]).take())
+                         .take());
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
   Json offices = build_offices(tasks, route);
@@ -1073,24 +1135,28 @@ Json Evaluation::run(Diagnostics& diag) {
   Json follow_ups = Json::array();
   if (muni_ != nullptr) {
     for (const auto& n : muni_->not_handling) {
-      not_handling.push_back({{"id", n.id},
-                              {"name", local_text_json(n.name)},
-                              {"rule", muni_->id + ":" + n.id},
-                              {"source", cite_data(*muni_, n.id, n.source)}});
+      not_handling.push_back(Fields()
+                                 .str("id", n.id)
+                                 .add("name", local_text_json(n.name))
+                                 .str("rule", muni_->id + ":" + n.id)
+                                 .str("source", cite_data(*muni_, n.id, n.source))
+                                 .take());
     }
     for (const auto& n : muni_->notes) {
       if (!n.effective.contains(today_)) continue;
       if (!meets(n.tasks, tasks, true)) continue;
-      notes_.push_back({{"id", n.id},
-                        {"text", local_text_json(n.text)},
-                        {"rule", muni_->id + ":" + n.id},
-                        {"source", cite_data(*muni_, n.id, n.source)}});
+      notes_.push_back(Fields()
+                           .str("id", n.id)
+                           .add("text", local_text_json(n.text))
+                           .str("rule", muni_->id + ":" + n.id)
+                           .str("source", cite_data(*muni_, n.id, n.source))
+                           .take());
     }
     const int stale_years = static_cast<int>(number("source_page_stale_years"));
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
         warnings_.push_back(
-            item(key::kWarnPageOld, "N-SOURCE-AGE", {{"page", src.ref}, {"page_date", iso(*src.page_date)}}));
+            item(key::kWarnPageOld, "N-SOURCE-AGE", Fields().str("page", src.ref).str("page_date", iso(*src.page_date))));
       }
     }
   }
@@ -1102,24 +1168,28 @@ Json Evaluation::run(Diagnostics& diag) {
     if (file == nullptr) continue;
     if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
       warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE",
-                               {{"rules", file->id}, {"last_verified", iso(file->last_verified)}}));
+                               Fields().str("rules", file->id).str("last_verified", iso(file->last_verified))));
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
-    Json fee = {{"id", f.id},
-                {"amount_yen", f.amount_yen},
-                {"tasks", Json::array()},
-                {"rule", file.id + ":" + f.id},
-                {"source", cite_data(file, f.id, f.source)}};
+    Json fee = Fields()
+                   .str("id", f.id)
+                   .add("amount_yen", f.amount_yen)
+                   .add("tasks", Json::array())
+                   .str("rule", file.id + ":" + f.id)
+                   .str("source", cite_data(file, f.id, f.source))
+                   .take();
     for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
     if (!f.note.empty()) fee["note"] = local_text_json(f.note);
     fees.push_back(std::move(fee));
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
-    follow_ups.push_back({{"id", f.id},
-                          {"key", "followup." + f.id},
-                          {"rule", file.id + ":" + f.id},
-                          {"source", cite_data(file, f.id, f.source)}});
+    follow_ups.push_back(Fields()
+                             .str("id", f.id)
+                             .str("key", "followup." + f.id)
+                             .str("rule", file.id + ":" + f.id)
+                             .str("source", cite_data(file, f.id, f.source))
+                             .take());
   });
   for (const auto& rule_id : low_confidence_) {
     notes_.push_back(item(key::kNoteLowConfidence, rule_id));
@@ -1131,45 +1201,52 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   // The plan.
-  Json plan = Json::object();
+  Fields plan;
   if (main != nullptr) {
-    Json window = {{"for", main_for},
-                   {"expiry", iso(main->expiry)},
-                   {"opens", iso(main->opens)},
-                   {"closes", iso(main->expiry)},
-                   {"status", kStatusNames.name(main->status)},
-                   {"days_until_opens", days_between(today_, main->opens)},
-                   {"days_until_closes", days_between(today_, main->expiry)},
-                   {"rule", "N-WINDOW"},
-                   {"source", cite("N-WINDOW")}};
-    if (main->strict_opens != main->opens) window["safe_from"] = iso(main->strict_opens);
-    plan["window"] = window;
+    Fields window;
+    window.str("for", main_for)
+        .str("expiry", iso(main->expiry))
+        .str("opens", iso(main->opens))
+        .str("closes", iso(main->expiry))
+        .str("status", kStatusNames.name(main->status))
+        .add("days_until_opens", days_between(today_, main->opens))
+        .add("days_until_closes", days_between(today_, main->expiry))
+        .str("rule", "N-WINDOW")
+        .str("source", cite("N-WINDOW"));
+    if (main->strict_opens != main->opens) window.str("safe_from", iso(main->strict_opens));
+    plan.add("window", window.take());
   } else {
-    plan["window"] = nullptr;
+    plan.add("window", nullptr);
   }
-  plan["procedure"] = kProcedureNames.name(procedure);
-  plan["procedure_key"] = "procedure." + std::string(kProcedureNames.name(procedure));
-  if (next) plan["next_procedure"] = kProcedureNames.name(*next);
-  plan["procedure_reasons"] = reasons;
-  plan["steps"] = Json::array();
-  for (Task t : tasks) plan["steps"].push_back(kTaskNames.name(t));
-  plan["holder"] = {{"age", age_ ? Json(*age_) : Json(nullptr)}, {"age_band", kAgeBandNames.name(band_)}};
-  plan["card"] = item_json(card_, "N-CARD-VALIDITY");
-  plan["certificates"] = {{"signature", item_json(signature_, "N-CERT-VALIDITY")},
-                          {"user", item_json(user_, "N-CERT-VALIDITY")}};
-  plan["applicant"] = {{"given", kApplicantNames.name(s_.applicant)}, {"route", kApplicantNames.name(route)}};
-  plan["visits"] = visits;
-  plan["offices"] = offices;
-  plan["offices_unavailable"] = offices_unavailable_;
-  plan["offices_not_handling"] = not_handling;
-  plan["fees"] = fees;
-  plan["follow_ups"] = follow_ups;
-  plan["warnings"] = warnings_;
-  plan["notes"] = notes_;
-  plan["derived"] = derived_;
-  plan["new_certificate"] = new_certificate;
-  plan["trace"] = trace_;
-  return plan;
+  plan.str("procedure", kProcedureNames.name(procedure))
+      .str("procedure_key", "procedure." + std::string(kProcedureNames.name(procedure)));
+  if (next) plan.str("next_procedure", kProcedureNames.name(*next));
+  Json steps = Json::array();
+  for (Task t : tasks) steps.push_back(kTaskNames.name(t));
+  plan.add("procedure_reasons", std::move(reasons))
+      .add("steps", std::move(steps))
+      .add("holder",
+           Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)).take())
+      .add("card", item_json(card_, "N-CARD-VALIDITY"));
+  Json signature = item_json(signature_, "N-CERT-VALIDITY");
+  plan.add("certificates",
+           Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")).take())
+      .add("applicant", Fields()
+                            .str("given", kApplicantNames.name(s_.applicant))
+                            .str("route", kApplicantNames.name(route))
+                            .take())
+      .add("visits", std::move(visits))
+      .add("offices", std::move(offices))
+      .add("offices_unavailable", std::move(offices_unavailable_))
+      .add("offices_not_handling", std::move(not_handling))
+      .add("fees", std::move(fees))
+      .add("follow_ups", std::move(follow_ups))
+      .add("warnings", std::move(warnings_))
+      .add("notes", std::move(notes_))
+      .add("derived", std::move(derived_))
+      .add("new_certificate", std::move(new_certificate))
+      .add("trace", std::move(trace_));
+  return plan.take();
 }
 
 Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
@@ -1177,10 +1254,11 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
   std::string all;
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
-    files.push_back({{"id", f->id}, {"sha256", f->hash}, {"last_verified", iso(f->last_verified)}});
+    files.push_back(
+        Fields().str("id", f->id).str("sha256", f->hash).str("last_verified", iso(f->last_verified)).take());
     all += f->hash;
   }
-  return {{"version", sha256_hex(all).substr(0, 16)}, {"files", files}};
+  return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();
 }
 
 }  // namespace
@@ -1258,11 +1336,10 @@ Json Engine::evaluate(const Json& situation) const {
   }
   if (diag.ok()) {
     plan["today"] = iso(s.today);
-    plan["municipality"] = {{"id", s.municipality}, {"national_only", muni == nullptr}};
-    if (muni != nullptr) {
-      plan["municipality"]["name"] = local_text_json(muni->name);
-      plan["municipality"]["url"] = muni->url.empty() ? Json(nullptr) : Json(muni->url);
-    }
+    Fields municipality;
+    municipality.str("id", s.municipality).add("national_only", muni == nullptr);
+    if (muni != nullptr) municipality.add("name", local_text_json(muni->name)).add("url", text_or_null(muni->url));
+    plan["municipality"] = municipality.take();
     for (auto& [k, v] : body.items()) plan[k] = std::move(v);
   }
   if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, muni);
@@ -1275,7 +1352,7 @@ Json Engine::evaluate_text(std::string_view situation_json) const {
   Diagnostics diag;
   auto parsed = parse_json_text(situation_json, diag);
   if (!parsed) {
-    Json plan = {{"format", "koshin-plan/1"}};
+    Json plan = Fields().str("format", "koshin-plan/1").take();
     if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, nullptr);
     plan["errors"] = Json::array();
     for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
