@@ -1,6 +1,7 @@
 // Loading a rule file: checked reads into typed structs, then cross-reference checks.
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "koshin/rules.hpp"
 #include "koshin/sha256.hpp"
@@ -202,7 +203,7 @@ class Loader {
         if (s->empty()) {
           diag_.add("empty_text", pointer_append(ptr, item.key()), "non-empty text");
         }
-        out[item.key()] = *s;
+        out[item.key()] = std::move(*s);
       }
     }
     if (out.find("ja") == out.end()) diag_.add("missing_field", pointer_append(ptr, "ja"), "Japanese text");
@@ -227,7 +228,7 @@ class Loader {
   std::vector<std::string> string_list(ObjectReader& r, std::string_view key) {
     std::vector<std::string> out;
     for (const auto& [value, ptr] : r.array(key, false)) {
-      if (auto s = read_string(*value, ptr, diag_)) out.push_back(*s);
+      if (auto s = read_string(*value, ptr, diag_)) out.push_back(std::move(*s));
     }
     return out;
   }
@@ -280,7 +281,7 @@ class Loader {
       if (auto t = s.string("title", false)) src.title = *t;
       src.page_date = s.date("page_date", false);
       s.finish();
-      file_.sources[src.id] = src;
+      file_.sources[item.key()] = std::move(src);
     }
     r.finish();
   }
@@ -297,14 +298,14 @@ class Loader {
       for (const auto& [sv, sptr] : r.array("sources", true)) {
         if (auto s = read_string(*sv, sptr, diag_)) {
           if (file_.find_source(*s) == nullptr) diag_.add("unknown_source", sptr, "an id from \"sources\"");
-          rule.sources.push_back(*s);
+          rule.sources.push_back(std::move(*s));
         }
       }
       if (rule.sources.empty()) diag_.add("missing_source", r.child("sources"), "at least one source");
       if (auto c = r.enumeration("confidence", true, kConfidenceNames)) rule.confidence = *c;
       r.finish();
       if (file_.find_core_rule(rule.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
-      file_.core_rules.push_back(rule);
+      file_.core_rules.push_back(std::move(rule));
     }
     if (file_.national) {
       for (auto rid : core_rule_ids()) {
@@ -349,7 +350,7 @@ class Loader {
             diag_.add("overlapping_effective", p.child("effective"), "dates that do not overlap another value");
           }
         }
-        values.push_back(param);
+        values.push_back(std::move(param));
       }
     }
     r.finish();
@@ -378,7 +379,7 @@ class Loader {
       t.source = source(r, true);
       r.finish();
       if (id_type(t.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
-      file_.id_types.push_back(t);
+      file_.id_types.push_back(std::move(t));
     }
   }
 
@@ -394,7 +395,7 @@ class Loader {
       d.source = source(r, true);
       r.finish();
       if (!d.id.empty() && document(d.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
-      file_.documents.push_back(d);
+      file_.documents.push_back(std::move(d));
     }
   }
 
@@ -420,7 +421,7 @@ class Loader {
       for (const auto& other : file_.offices) {
         if (other.id == o.id) diag_.add("duplicate_id", r.child("id"), "a unique id");
       }
-      file_.offices.push_back(o);
+      file_.offices.push_back(std::move(o));
     }
   }
 
@@ -458,7 +459,7 @@ class Loader {
         diag_.add("invalid_range", h.child("close"), "a time after \"open\"");
       }
       h.finish();
-      e.hours.push_back(hours);
+      e.hours.push_back(std::move(hours));
     }
     if (auto res = r.enumeration("reservation", false, kReservationNames)) e.reservation = *res;
     e.requires = enum_list(r, "requires", false, kConditionNames);
@@ -481,7 +482,7 @@ class Loader {
     for (const auto& [av, aptr] : r.array("alternatives", false)) {
       if (auto s = read_string(*av, aptr, diag_)) {
         if (document(*s) == nullptr) diag_.add("unknown_document", aptr, "a document id from \"documents\"");
-        item.alternatives.push_back(*s);
+        item.alternatives.push_back(std::move(*s));
       }
     }
     item.when = enum_list(r, "when", false, kConditionNames);
@@ -489,7 +490,7 @@ class Loader {
     for (const auto& [ev, eptr] : r.array("examples", false)) {
       if (auto s = read_string(*ev, eptr, diag_)) {
         if (id_type(*s) == nullptr) diag_.add("unknown_id_type", eptr, "an id from \"id_types\"");
-        item.examples.push_back(*s);
+        item.examples.push_back(std::move(*s));
       }
     }
     if (auto n = r.integer("issued_within_months", false, 1, 24)) item.issued_within_months = static_cast<int>(*n);
@@ -530,7 +531,7 @@ class Loader {
           if (auto p = s.string("phone", step.kind == StepKind::phone_request)) step.phone = *p;
           step.note = local_text(s, "note", false);
           s.finish();
-          visit.before.push_back(step);
+          visit.before.push_back(std::move(step));
         }
         for (const auto& [dv, dptr] : v.array("documents", true)) visit.documents.push_back(doc_item(dv, dptr));
         for (const auto& [ov, optr] : v.array("offices", false)) {
@@ -538,7 +539,7 @@ class Loader {
             const bool known =
                 std::any_of(file_.offices.begin(), file_.offices.end(), [&](const Office& o) { return o.id == *s; });
             if (!known) diag_.add("unknown_office", optr, "an id from \"offices\"");
-            visit.offices.push_back(*s);
+            visit.offices.push_back(std::move(*s));
           }
         }
         if (auto b = v.boolean("page_silent", false)) visit.page_silent = *b;
@@ -579,7 +580,7 @@ class Loader {
       n.name = local_text(r, "name", true);
       n.source = source(r, true);
       r.finish();
-      file_.not_handling.push_back(n);
+      file_.not_handling.push_back(std::move(n));
     }
   }
 
@@ -595,7 +596,7 @@ class Loader {
       f.source = source(r, true);
       f.effective = effective(r);
       r.finish();
-      file_.fees.push_back(f);
+      file_.fees.push_back(std::move(f));
     }
   }
 
@@ -609,7 +610,7 @@ class Loader {
       f.source = source(r, true);
       f.effective = effective(r);
       r.finish();
-      file_.follow_ups.push_back(f);
+      file_.follow_ups.push_back(std::move(f));
     }
   }
 
@@ -624,7 +625,7 @@ class Loader {
       n.source = source(r, true);
       n.effective = effective(r);
       r.finish();
-      file_.notes.push_back(n);
+      file_.notes.push_back(std::move(n));
     }
   }
 
