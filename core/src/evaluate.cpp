@@ -214,9 +214,7 @@ class Evaluation {
     f.str("key", message_key).str("rule", rule_id).str("source", cite(rule_id));
     return f;
   }
-  Json item(std::string_view message_key, std::string_view rule_id) {
-    return item_fields(message_key, rule_id).take();
-  }
+  Json item(std::string_view message_key, std::string_view rule_id) { return item_fields(message_key, rule_id).take(); }
   Json item(std::string_view message_key, std::string_view rule_id, Fields params) {
     return item_fields(message_key, rule_id).add("params", params.take()).take();
   }
@@ -662,9 +660,8 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       const std::string rule_id = file->id + ":" + q->id;
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
-        notes_.push_back(
-            item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                 Fields().add("tasks", task_names).str("requirement", rule_id)));
+        notes_.push_back(item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
+                              Fields().add("tasks", task_names).str("requirement", rule_id)));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
@@ -700,7 +697,8 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
         if (fallback) out["national_rule"] = true;
         for (const Step& step : v.before) {
-          Json j = Fields().str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source).take();
+          Json j =
+              Fields().str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source).take();
           if (!step.phone.empty()) j["phone"] = step.phone;
           if (!step.note.empty()) j["note"] = local_text_json(step.note);
           const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
@@ -729,13 +727,12 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             if (!known) waivable.push_back(kConditionNames.name(c));
             if (known && holds) {
               skip = true;
-              out["waived"].push_back(
-                  Fields()
-                      .str("id", d.doc)
-                      .str("because", kConditionNames.name(c))
-                      .str("rule", rule_id)
-                      .str("source", source)
-                      .take());
+              out["waived"].push_back(Fields()
+                                          .str("id", d.doc)
+                                          .str("because", kConditionNames.name(c))
+                                          .str("rule", rule_id)
+                                          .str("source", source)
+                                          .take());
               break;
             }
           }
@@ -1155,8 +1152,8 @@ Json Evaluation::run(Diagnostics& diag) {
     const int stale_years = static_cast<int>(number("source_page_stale_years"));
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
-        warnings_.push_back(
-            item(key::kWarnPageOld, "N-SOURCE-AGE", Fields().str("page", src.ref).str("page_date", iso(*src.page_date))));
+        warnings_.push_back(item(key::kWarnPageOld, "N-SOURCE-AGE",
+                                 Fields().str("page", src.ref).str("page_date", iso(*src.page_date))));
       }
     }
   }
@@ -1231,10 +1228,8 @@ Json Evaluation::run(Diagnostics& diag) {
   Json signature = item_json(signature_, "N-CERT-VALIDITY");
   plan.add("certificates",
            Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")).take())
-      .add("applicant", Fields()
-                            .str("given", kApplicantNames.name(s_.applicant))
-                            .str("route", kApplicantNames.name(route))
-                            .take())
+      .add("applicant",
+           Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)).take())
       .add("visits", std::move(visits))
       .add("offices", std::move(offices))
       .add("offices_unavailable", std::move(offices_unavailable_))
