@@ -679,19 +679,21 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
     if (!spec.required_nationally) continue;
     const auto it = file.parameters.find(std::string(spec.name));
     if (it == file.parameters.end()) continue;  // reported as missing_field
-    std::vector<Effective> spans;
-    for (const auto& p : it->second) spans.push_back(p.effective);
-    std::sort(spans.begin(), spans.end(), [](const Effective& a, const Effective& b) {
-      return !a.from || (b.from && date::sys_days{*a.from} < date::sys_days{*b.from});
-    });
+    // The end of the run of days covered from `first` on: extend it by any value that starts
+    // on or before the first uncovered day, until none does (no sort: a few values only).
     date::sys_days need = date::sys_days{first};  // the first day not yet covered
-    for (const auto& e : spans) {
-      if (e.from && date::sys_days{*e.from} > need) break;
-      if (!e.until) {
-        need = date::sys_days{last} + date::days{1};
-        break;
+    for (bool extended = true; extended && need <= date::sys_days{last};) {
+      extended = false;
+      for (const auto& p : it->second) {
+        const Effective& e = p.effective;
+        if (e.from && date::sys_days{*e.from} > need) continue;
+        const date::sys_days end =
+            e.until ? date::sys_days{*e.until} + date::days{1} : date::sys_days{last} + date::days{1};
+        if (end > need) {
+          need = end;
+          extended = true;
+        }
       }
-      need = std::max(need, date::sys_days{*e.until} + date::days{1});
     }
     if (need <= date::sys_days{last}) {
       diag.add("parameter_gap", pointer_append("/parameters", spec.name),
