@@ -121,7 +121,7 @@ class ObjectReader {
   const Json* object_ = nullptr;
   std::string pointer_;
   Diagnostics& diag_;
-  std::set<std::string, std::less<>> known_;
+  std::set<std::string> known_;  // the same set type as elsewhere: one instantiation in the build
 };
 
 // Reads a value that must be a string / date (used for array elements).
