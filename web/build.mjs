@@ -5,9 +5,9 @@
 //     rules/national.json, rules/municipalities/*.json, rules/index.json
 //     i18n/<lang>.json, i18n/index.json
 //   OUT/examples/                                 a host page embedding the widget
-// JS is minified with terser; JSON is re-serialised without spaces; language packs lose their
-// "@key" descriptions (for translators only). Rule files are copied as they are checked by the
-// core: the build loads each one through the wasm engine and stops on any error.
+// JS is minified with terser; language packs lose their "@key" descriptions (for translators
+// only). Rule files are copied byte for byte (a plan's rule_set.version is a hash of the files,
+// and must be the same in every build), after the wasm engine has loaded each without error.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,15 +43,16 @@ await writeJs('koshin/koshin-core.mjs', fs.readFileSync(path.join(wasmDir, 'kosh
 // wasm/CMakeLists.txt puts engine.js next to the glue it imports.
 const { Engine: WasmEngine } = await import(path.join(wasmDir, 'engine.js'));
 const engine = await WasmEngine.create({ wasmBinary: fs.readFileSync(path.join(wasmDir, 'koshin-core.wasm')) });
-const national = readJson(path.join(root, 'rules/national.json'));
-engine.loadNational(national, 'national.json');
-write('koshin/rules/national.json', JSON.stringify(national));
+const nationalText = fs.readFileSync(path.join(root, 'rules/national.json'), 'utf8');
+engine.loadNational(nationalText, 'national.json');
+write('koshin/rules/national.json', nationalText);
 const municipalities = [];
 const muniDir = path.join(root, 'rules/municipalities');
 for (const name of fs.readdirSync(muniDir).filter((f) => f.endsWith('.json')).sort()) {
-  const file = readJson(path.join(muniDir, name));
-  engine.loadMunicipality(file, name);
-  write(`koshin/rules/municipalities/${file.id}.json`, JSON.stringify(file));
+  const text = fs.readFileSync(path.join(muniDir, name), 'utf8');
+  engine.loadMunicipality(text, name);
+  const file = JSON.parse(text);
+  write(`koshin/rules/municipalities/${file.id}.json`, text);
   municipalities.push({ id: file.id, name: file.name, prefecture: file.prefecture, url: file.url ?? null });
 }
 write('koshin/rules/index.json', JSON.stringify(municipalities));

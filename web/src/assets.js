@@ -14,11 +14,12 @@ function once(key, load) {
   return cache.get(key);
 }
 
-async function fetchJson(path) {
+async function fetchText(path) {
   const response = await fetch(new URL(path, base));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.json();
+  return response.text();
 }
+const fetchJson = async (path) => JSON.parse(await fetchText(path));
 
 // Map from a source's `ref` (what plans cite) to its title and, for web pages, its URL.
 const sources = new Map();
@@ -33,22 +34,28 @@ export const loadIndex = () => once('index', () => Promise.all([
 ]).then(([municipalities, languages]) => ({ municipalities, languages })));
 
 export const loadEngine = () => once('engine', async () => {
+  // Rule files go to the core as the exact bytes served: plans cite a hash of them.
   const [engine, national] = await Promise.all([
-    Engine.create({ locateFile: (file) => new URL(file, base).href }), fetchJson('rules/national.json'),
+    Engine.create({ locateFile: (file) => new URL(file, base).href }), fetchText('rules/national.json'),
   ]);
-  engine.loadNational(national);
-  addSources(national);
+  engine.loadNational(national, 'national.json');
+  addSources(JSON.parse(national));
   return engine;
 });
 
-// Loads a municipality's rules unless loaded; ids not in the index are left to the core to refuse.
+// Loads a municipality's rules unless loaded. For an id not in the index (or "other") the core
+// answers alone; an unknown id loads them all first, so that its error lists every known id.
 export async function loadMunicipality(engine, id) {
   const { municipalities } = await loadIndex();
-  if (!municipalities.some((x) => x.id === id)) return;
+  if (id === 'other') return;
+  if (!municipalities.some((x) => x.id === id)) {
+    await Promise.all(municipalities.map((x) => loadMunicipality(engine, x.id)));
+    return;
+  }
   await once(`rules:${id}`, async () => {
-    const file = await fetchJson(`rules/municipalities/${id}.json`);
-    engine.loadMunicipality(file, `${id}.json`);
-    addSources(file);
+    const text = await fetchText(`rules/municipalities/${id}.json`);
+    engine.loadMunicipality(text, `${id}.json`);
+    addSources(JSON.parse(text));
   });
 }
 

@@ -30,6 +30,7 @@ const CONDITION_QUESTIONS = {
   same_household_parent: 'household',
 };
 
+const STICKY_QUESTIONS = new Set(['details', 'register', 'household']);
 let nextId = 0;
 
 function municipalityOf(situation) {
@@ -53,6 +54,7 @@ export class KoshinCheckerElement extends HTMLElement {
   #asked = new Set();   // conditional questions shown once stay shown
   #queued = false;
   #uid = `k${nextId++}`;
+  #focusAfterUpdate = false;  // after "Check": focus the first error, else the answer's lead
 
   constructor() {
     super();
@@ -114,6 +116,7 @@ export class KoshinCheckerElement extends HTMLElement {
         continue;
       }
       this.#plan = plan;
+      this.#focusResult();
       this.dispatchEvent(new CustomEvent('koshin-result', { detail: plan, bubbles: true, composed: true }));
       return;
     }
@@ -137,7 +140,7 @@ export class KoshinCheckerElement extends HTMLElement {
       const errorId = id(`${name}-error`);
       const hintKey = `ui.hint.${name}`;
       const input = (part, size) => h('input', {
-        id: id(`${name}-${part}`), type: 'text', inputmode: 'numeric', size, maxlength: size,
+        id: id(`${name}-${part}`), name: `${name}-${part}`, type: 'text', inputmode: 'numeric', size, maxlength: size,
         autocomplete: spec.autocomplete ? `${spec.autocomplete}-${part}` : 'off',
         'aria-describedby': `${m.has(hintKey) ? id(`${name}-hint`) : ''} ${errorId}`.trim(),
         part: 'input', oninput: onInput,
@@ -145,7 +148,10 @@ export class KoshinCheckerElement extends HTMLElement {
       const inputs = { year: input('year', 4), month: input('month', 2), day: input('day', 2) };
       const error = h('p', { id: errorId, class: 'error', part: 'error' });
       const fieldset = h('fieldset', { class: 'date', part: 'fieldset', onfocusout: (e) => {
-        if (!fieldset.contains(e.relatedTarget)) { this.#touched.add(name); this.#schedule(); }
+        if (!fieldset.contains(e.relatedTarget) && !this.#touched.has(name)) {
+          this.#touched.add(name);
+          this.#schedule();
+        }
       } },
       h('legend', {}, m.t(`ui.field.${name}`)),
       m.has(hintKey) ? h('p', { id: id(`${name}-hint`), class: 'hint' }, m.t(hintKey)) : null,
@@ -160,7 +166,7 @@ export class KoshinCheckerElement extends HTMLElement {
     const radios = (name, values, labelKey) => {
       const group = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t(`ui.field.${name}`)),
         values.map((v, i) => {
-          const input = h('input', { type: 'radio', name: id(name), id: id(`${name}-${v}`), value: v,
+          const input = h('input', { type: 'radio', name: `${this.#uid}-${name}`, id: id(`${name}-${v}`), value: v,
             checked: i === 0, onchange: onInput });
           return h('div', { class: 'choice' }, input, h('label', { for: input.id }, m.t(`${labelKey}.${v}`)));
         }));
@@ -169,14 +175,14 @@ export class KoshinCheckerElement extends HTMLElement {
     };
 
     const select = (name, values, labelKey) => {
-      const el = h('select', { id: id(name), part: 'select', onchange: onInput },
+      const el = h('select', { id: id(name), name, part: 'select', onchange: onInput },
         values.map((v) => h('option', { value: v }, m.t(`${labelKey}.${v}`))));
       ui.fields[name] = el;
       return h('div', { class: 'field' }, h('label', { for: el.id }, m.t(`ui.field.${name}`)), el);
     };
 
     const checkbox = (name) => {
-      const el = h('input', { type: 'checkbox', id: id(name), onchange: onInput });
+      const el = h('input', { type: 'checkbox', id: id(name), name, onchange: onInput });
       ui.fields[name] = el;
       return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.t(`ui.field.${name}`)));
     };
@@ -198,7 +204,7 @@ export class KoshinCheckerElement extends HTMLElement {
 
     const changes = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t('ui.field.changes')),
       CHANGES.map((c) => {
-        const el = h('input', { type: 'checkbox', id: id(`change-${c}`), value: c, onchange: onInput });
+        const el = h('input', { type: 'checkbox', id: id(`change-${c}`), name: 'changes', value: c, onchange: onInput });
         return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.t(`ui.change.${c}`)));
       }));
     ui.fields.changes = changes;
@@ -210,8 +216,8 @@ export class KoshinCheckerElement extends HTMLElement {
       e.preventDefault();
       for (const name of Object.keys(DATE_GROUPS)) this.#touched.add(name);
       this.#explicit = null;
+      this.#focusAfterUpdate = true;
       this.#schedule();
-      queueMicrotask(() => this.#focusResultOrError());
     } },
     h('h2', {}, m.t('ui.title')),
     h('p', { class: 'hint' }, m.t('ui.intro')),
@@ -228,8 +234,8 @@ export class KoshinCheckerElement extends HTMLElement {
       checkbox('face_auth_card'),
       question('ward', checkbox('adult_ward')),
       question('renew_card', checkbox('renew_card')),
-      question('register', checkbox('family_register_in_city')),
-      question('household', checkbox('same_household'))),
+      question('register', select('family_register_in_city', ['unknown', 'yes', 'no'], 'ui.answer')),
+      question('household', select('same_household', ['unknown', 'yes', 'no'], 'ui.answer'))),
     h('button', { type: 'submit', part: 'button' }, m.t('ui.check')));
 
     this.#root.replaceChildren(h('div', { class: 'root', lang: m.lang, part: 'root' },
@@ -274,9 +280,13 @@ export class KoshinCheckerElement extends HTMLElement {
     if (f.residence.value !== 'japanese') s.holder.residence = f.residence.value;
     if (f.face_auth_card.checked) s.holder.face_auth_card = true;
     if (!ui.questions.ward.hidden && f.adult_ward.checked) s.holder.adult_ward = true;
-    if (!ui.questions.register.hidden) s.holder.family_register_in_city = f.family_register_in_city.checked;
-    if (!ui.questions.household.hidden) {
-      s.representative = { ...s.representative, same_household: f.same_household.checked };
+    // "Not sure" leaves the condition open: the plan then lists the document with its condition.
+    const answer = (el) => ({ yes: true, no: false })[el.value];
+    if (!ui.questions.register.hidden && answer(f.family_register_in_city) !== undefined) {
+      s.holder.family_register_in_city = answer(f.family_register_in_city);
+    }
+    if (!ui.questions.household.hidden && answer(f.same_household) !== undefined) {
+      s.representative = { ...s.representative, same_household: answer(f.same_household) };
     }
     if (!ui.questions.renew_card.hidden && f.renew_card.checked) s.renew_card = true;
     return { situation: s, complete };
@@ -324,15 +334,18 @@ export class KoshinCheckerElement extends HTMLElement {
 
   #showWaiting() {
     this.#showProblems();
+    this.#focusResult();
     this.#setVisible({ details: false });
     this.#ui.result.replaceChildren(h('p', {}, this.#messages.t('ui.waiting')));
     this.#ui.status.textContent = '';
     this.#plan = null;
   }
 
+  // The form itself and a document's conditions stay once asked (their answers may remove the
+  // condition from the plan); the others follow the answers they depend on.
   #setVisible(map) {
     for (const [name, show] of Object.entries(map)) {
-      if (show) this.#asked.add(name);
+      if (show && STICKY_QUESTIONS.has(name)) this.#asked.add(name);
       this.#ui.questions[name].hidden = !(show || this.#asked.has(name));
     }
   }
@@ -344,11 +357,10 @@ export class KoshinCheckerElement extends HTMLElement {
       for (const d of v.documents) for (const c of [...(d.only_if ?? []), ...(d.waived_if ?? [])]) conditions.add(c);
       for (const w of v.waived) conditions.add(w.because);
     }
-    const route = plan.applicant?.route ?? this.#radioValue('applicant');
     const card = plan.card?.status;
     this.#setVisible({
       details: true,
-      relationship: route === 'legal_representative',
+      relationship: this.#radioValue('applicant') === 'legal_representative',
       pins: !this.#ui.fields.face_auth_card.checked,
       move: [...this.#ui.fields.changes.querySelectorAll('input:checked')].some((el) => el.value === 'address'),
       stay: this.#ui.fields.residence.value === 'period_of_stay',
@@ -360,10 +372,15 @@ export class KoshinCheckerElement extends HTMLElement {
     this.#showProblems(plan.errors);
     const lead = leadText(plan, m);
     if (this.#ui.status.textContent !== lead) this.#ui.status.textContent = lead;
+    // A new answer replaces the old one; whoever was reading it stays at its lead.
+    const wasReading = this.#ui.result.contains(this.#root.activeElement);
     this.#ui.result.replaceChildren(...renderPlan(plan, m, sources));
+    if (wasReading) this.#ui.result.querySelector('.lead')?.focus();
   }
 
-  #focusResultOrError() {
+  #focusResult() {
+    if (!this.#focusAfterUpdate) return;
+    this.#focusAfterUpdate = false;
     const invalid = this.#root.querySelector('[aria-invalid="true"]');
     (invalid ?? this.#root.querySelector('.lead'))?.focus();
   }

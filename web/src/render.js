@@ -108,6 +108,12 @@ export function renderPlan(plan, m, sources) {
   const out = [];
   const w = plan.window;
   out.push(h('h2', { class: 'lead', part: 'lead', tabindex: '-1' }, leadText(plan, m)));
+  if (plan.errors.length > 0) {
+    // Errors on a date are also shown next to its fields; the pointer names the answer.
+    out.push(h('ul', { class: 'errors', part: 'errors' }, plan.errors.map((e) =>
+      h('li', {}, m.t(e.key), e.pointer ? h('span', { class: 'small' }, ` (${e.pointer})`) : null))));
+    return out;
+  }
   if (w) {
     out.push(h('p', {}, m.t('ui.window', { opens: w.opens, closes: w.closes }), why(m, sources, w)));
     if (w.safe_from) out.push(h('p', { class: 'small' }, m.t('summary.safe_from', { date: w.safe_from })));

@@ -16,12 +16,13 @@ const css = `
 h2 { font-size: 1.4em; line-height: 1.3; margin: 0.5em 0; }
 h3 { font-size: 1.15em; margin: 1em 0 0.4em; }
 p { margin: 0.4em 0; }
-form { display: grid; gap: 0.8em; }
+form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.8em; }
 fieldset { border: 1px solid var(--koshin-muted, #595959); border-radius: var(--koshin-radius, 0.3em); margin: 0; padding: 0.5em 0.8em 0.7em; min-width: 0; }
 legend { font-weight: bold; padding: 0 0.3em; }
 .date-parts { display: flex; flex-wrap: wrap; gap: 0.6em; }
 .date-parts div, .field { display: flex; flex-direction: column; gap: 0.2em; }
-.question { display: grid; gap: 0.8em; }
+.question { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.8em; }
+select { width: 100%; }
 .question[hidden] { display: none; }
 input[type=text], select {
   font: inherit; color: inherit; background: var(--koshin-background, #fff);

@@ -1,0 +1,312 @@
+// The page and the widget in a real headless Chromium (Debian's, driven by playwright-core).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+import { chromiumOptions, loadCases, nativePlan, paths } from './support.mjs';
+
+let server;
+let origin;
+let browser;
+const cases = loadCases();
+
+before(async () => {
+  server = await serve(paths.site, 0);
+  origin = `http://localhost:${server.address().port}`;
+  browser = await chromium.launch(chromiumOptions);
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// A page whose every request, CSP violation and script error is recorded.
+async function openPage(url, contextOptions = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
+  const page = await context.newPage();
+  const log = { requests: [], errors: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('pageerror', (e) => log.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__plans = [];
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('koshin-result', (e) => window.__plans.push(e.detail));
+  });
+  if (contextOptions.clockAt) await page.clock.setFixedTime(contextOptions.clockAt);
+  await page.goto(`${origin}${url}`);
+  return { context, page, log };
+}
+
+const widget = (page) => page.locator('koshin-checker');
+const field = (page, name) => widget(page).locator(`[name="${name}"]`);
+const lastPlan = (page) => page.evaluate(() => window.__plans.at(-1));
+
+async function fillDate(page, group, iso) {
+  const [y, m, d] = iso.split('-');
+  await field(page, `${group}-year`).fill(y);
+  await field(page, `${group}-month`).fill(String(+m));
+  await field(page, `${group}-day`).fill(String(+d));
+}
+
+// Waits for the plan that follows the next action (events are counted, so no fixed sleeps).
+async function nextPlan(page, action) {
+  const count = await page.evaluate(() => window.__plans.length);
+  await action();
+  await page.waitForFunction((n) => window.__plans.length > n, count);
+  // A form that makes a new question appear evaluates again: wait until it is quiet.
+  let seen = -1;
+  for (;;) {
+    const n = await page.evaluate(() => window.__plans.length);
+    if (n === seen) break;
+    seen = n;
+    await page.waitForTimeout(60);
+  }
+  return lastPlan(page);
+}
+
+// Which situations the form can express (the rest run through `el.situation` only).
+const FORM_FIELDS = {
+  '': ['today', 'municipality', 'certificates', 'card', 'holder', 'applicant', 'representative', 'pins', 'changes', 'renew_card', 'with_move_notification'],
+  certificates: ['expiry'], card: ['expiry'], representative: ['relationship'], pins: ['signature', 'user'],
+  holder: ['birth_date', 'residence', 'stay_end', 'face_auth_card', 'adult_ward'],
+};
+const KNOWN_MUNICIPALITIES = ['ise', 'tokorozawa', 'odawara', 'edogawa', 'ibaraki', 'other'];
+function formCanExpress(s) {
+  const fits = (obj, key) => obj && typeof obj === 'object' && !Array.isArray(obj)
+    && Object.keys(obj).every((k) => FORM_FIELDS[key].includes(k) && (!FORM_FIELDS[k] || fits(obj[k], k)));
+  return fits(s, '') && nativePlan(s).errors.length === 0 && KNOWN_MUNICIPALITIES.includes(s.municipality) && s.certificates?.expiry && s.card?.expiry
+    && s.holder?.birth_date && typeof s.applicant === 'string' && s.today >= '2016-01-01';
+}
+
+// Fills the form like a resident; null when the form does not ask a question the case answers
+// (e.g. "adult ward" is asked of adults only).
+async function fillForm(page, s) {
+  const visible = (locator) => locator.isVisible();
+  await field(page, 'municipality').selectOption(s.municipality);
+  await fillDate(page, 'cert', s.certificates.expiry);
+  await fillDate(page, 'card', s.card.expiry);
+  await nextPlan(page, () => fillDate(page, 'birth', s.holder.birth_date));
+  const quick = { timeout: 3000 };
+  await widget(page).locator(`input[type=radio][value="${s.applicant}"]`).check(quick);
+  if (s.representative?.relationship) {
+    await widget(page).locator(`input[type=radio][value="${s.representative.relationship}"]`).check(quick);
+  }
+  if (s.pins?.signature) await field(page, 'pin_signature').selectOption(s.pins.signature, quick);
+  if (s.pins?.user) await field(page, 'pin_user').selectOption(s.pins.user, quick);
+  for (const c of s.changes ?? []) await widget(page).locator(`input[name=changes][value="${c}"]`).check(quick);
+  if (s.with_move_notification) {
+    if (!(await visible(field(page, 'with_move_notification')))) return null;
+    await field(page, 'with_move_notification').check(quick);
+  }
+  if (s.holder.residence) await field(page, 'residence').selectOption(s.holder.residence, quick);
+  if (s.holder.stay_end) {
+    await field(page, 'stay-year').waitFor(quick);
+    await fillDate(page, 'stay', s.holder.stay_end);
+  }
+  if (s.holder.face_auth_card) {
+    if (!(await visible(field(page, 'face_auth_card')))) return null;
+    await field(page, 'face_auth_card').check(quick);
+  }
+  if (s.holder.adult_ward) {
+    if (!(await visible(field(page, 'adult_ward')))) return null;
+    await field(page, 'adult_ward').check(quick);
+  }
+  if (s.renew_card) {
+    if (!(await visible(field(page, 'renew_card')))) return null;
+    await field(page, 'renew_card').check(quick);
+  }
+  return nextPlan(page, () => widget(page).getByRole('button').click());
+}
+
+describe('the case tables in the browser give the same plans as koshin eval', () => {
+  test('through the element\'s JS API (el.situation) for every case', async () => {
+    const { context, page } = await openPage('/embed.html?lang=en');
+    await page.waitForFunction(() => window.__plans !== undefined && customElements.get('koshin-checker'));
+    for (const c of cases) {
+      const plan = await nextPlan(page, () => page.evaluate((s) => { document.querySelector('koshin-checker').situation = s; }, c.situation));
+      assert.deepEqual(plan, nativePlan(c.situation), `${c.table}: ${c.name}`);
+    }
+    await context.close();
+  });
+
+  test('through the form, typed like a resident, for every case the form can express', async () => {
+    const formCases = cases.filter((c) => formCanExpress(c.situation));
+    assert.ok(formCases.length >= 60, `only ${formCases.length} cases fit the form`);
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const skipped = [];
+    for (const c of formCases) {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__plans = [];
+        document.addEventListener('koshin-result', (e) => window.__plans.push(e.detail));
+      });
+      await page.clock.setFixedTime(new Date(`${c.situation.today}T12:00:00+09:00`));
+      await page.goto(`${origin}/embed.html?lang=en`);
+      const plan = await fillForm(page, c.situation);
+      if (plan === null) skipped.push(c.name);
+      else assert.deepEqual(plan, nativePlan(c.situation), `${c.table}: ${c.name}`);
+      await page.close();
+    }
+    assert.ok(skipped.length <= 5, `the form could not ask: ${skipped.join('; ')}`);
+    await context.close();
+  });
+});
+
+describe('the widget on a city page', () => {
+  test('works under a strict CSP header and hostile host CSS, and asks nothing of other origins', async () => {
+    const { context, page, log } = await openPage('/examples/host.html');
+    const response = await page.request.get(`${origin}/examples/host.html`);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(response.headers()['content-security-policy'], /'unsafe-(eval|inline)'/);
+    await fillDate(page, 'cert', '2030-01-31');
+    await fillDate(page, 'card', '2034-01-31');
+    const plan = await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
+    assert.equal(plan.municipality.id, 'ise');
+    assert.deepEqual(plan.errors, []);
+    const lead = widget(page).locator('.lead');
+    await lead.waitFor();
+    const box = await lead.boundingBox();
+    assert.ok(box.height > 15 && box.width > 100, `lead box ${JSON.stringify(box)}`);
+    const style = await lead.evaluate((el) => getComputedStyle(el));
+    assert.notEqual(style.display, 'none');
+    const input = await field(page, 'cert-year').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { font: parseFloat(s.fontSize), border: s.borderTopWidth, height: el.getBoundingClientRect().height };
+    });
+    assert.ok(input.font >= 16 && input.height >= 30 && input.border === '2px', JSON.stringify(input));
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(log.errors, []);
+    const foreign = log.requests.filter((u) => new URL(u).origin !== origin);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  test('shows its fallback content (a link to the city page) when the core cannot load', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${origin}/examples/host.html`);
+    await page.waitForFunction(() => document.querySelector('koshin-checker').shadowRoot?.querySelector('slot'));
+    assert.ok(await page.getByRole('link', { name: /伊勢市/ }).isVisible());
+    await context.close();
+  });
+
+  test('attributes are its API: reflected, and a change of municipality or language re-renders', async () => {
+    const { context, page } = await openPage('/examples/host.html');
+    await field(page, 'cert-year').waitFor();
+    assert.equal(await widget(page).evaluate((el) => el.municipality), 'ise');
+    await widget(page).evaluate((el) => { el.municipality = 'odawara'; el.lang = 'en'; });
+    assert.equal(await widget(page).getAttribute('municipality'), 'odawara');
+    await widget(page).getByText('Expiry date of the card').waitFor();
+    await fillDate(page, 'cert', '2030-01-31');
+    await fillDate(page, 'card', '2034-01-31');
+    const plan = await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
+    assert.equal(plan.municipality.id, 'odawara');
+    await context.close();
+  });
+});
+
+describe('the resident page', () => {
+  test('"today" is the date in Tokyo, whatever the device\'s time zone', async () => {
+    const moments = [
+      ['2024-07-31T15:30:00Z', '2024-08-01'],  // 00:30 in Tokyo, still July 31 in Los Angeles
+      ['2024-07-31T14:59:00Z', '2024-07-31'],  // 23:59 in Tokyo
+    ];
+    for (const timezoneId of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      for (const [at, tokyoDate] of moments) {
+        const { context, page } = await openPage('/embed.html?lang=en&municipality=ise', { timezoneId, clockAt: new Date(at) });
+        await fillDate(page, 'cert', '2024-10-31');
+        await fillDate(page, 'card', '2029-10-31');
+        const plan = await nextPlan(page, () => fillDate(page, 'birth', '1989-10-31'));
+        assert.equal(plan.today, tokyoDate, `${timezoneId} at ${at}`);
+        await context.close();
+      }
+    }
+  });
+
+  test('a full scenario with the keyboard only', async () => {
+    const { context, page } = await openPage('/', { locale: 'en-US' });
+    await field(page, 'municipality').waitFor();
+    const focused = () => page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el ? (el.getAttribute('name') || el.className || el.tagName) : null;
+    });
+    for (let i = 0; i < 10 && (await focused()) !== 'municipality'; i += 1) await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'municipality');
+    await page.keyboard.press('ArrowDown');  // the second municipality in the list
+    const typeDate = async (y, m, d) => {
+      for (const part of [y, m, d]) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(part);
+      }
+    };
+    await typeDate('2030', '1', '31');
+    await typeDate('2034', '1', '31');
+    await typeDate('1990', '1', '31');
+    const plan = await nextPlan(page, () => page.keyboard.press('Enter'));
+    assert.deepEqual(plan.errors, []);
+    assert.equal(plan.municipality.id, await field(page, 'municipality').inputValue());
+    assert.equal(await focused(), 'lead');
+    // Back to the questions that appeared: the applicant radios, then a proxy without the form.
+    for (let i = 0; i < 60 && !(await focused())?.endsWith('-applicant'); i += 1) await page.keyboard.press('Shift+Tab');
+    assert.match(await focused(), /-applicant$/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const proxyPlan = await nextPlan(page, () => page.keyboard.press('ArrowDown'));
+    assert.equal(proxyPlan.applicant.given, 'proxy_without_form');
+    assert.equal(proxyPlan.visits.length, 2);
+    await context.close();
+  });
+
+  test('meets WCAG 2.1 AA (axe): empty form, filled form, result; and fits 320 px', async () => {
+    for (const width of [320, 1280]) {
+      const { context, page } = await openPage('/', { viewport: { width, height: 800 }, locale: 'en-US' });
+      await field(page, 'cert-year').waitFor();
+      const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const check = async (when) => {
+        const { violations } = await axe();
+        assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${when} at ${width}px`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(overflow <= width, `${when}: page is ${overflow}px wide at ${width}px`);
+      };
+      await check('empty form');
+      await fillDate(page, 'cert', '2030-02-30');  // no such date: an error tied to the field
+      await field(page, 'card-year').focus();
+      await page.waitForFunction(() => document.querySelector('koshin-checker').shadowRoot.querySelector('[aria-invalid=true]'));
+      const described = await field(page, 'cert-year').getAttribute('aria-describedby');
+      const errorText = await widget(page).locator(`[id="${described.split(' ').at(-1)}"]`).textContent();
+      assert.match(errorText, /does not exist/);
+      await check('form with an error');
+      await fillDate(page, 'cert', '2030-01-31');
+      await fillDate(page, 'card', '2034-01-31');
+      await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
+      await check('filled form and result');
+      await context.close();
+    }
+  });
+
+  test('works offline after the first load, with an update prompt for a new version', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.evaluate(() => {
+      window.__plans = [];
+      document.addEventListener('koshin-result', (e) => window.__plans.push(e.detail));
+    });
+    await field(page, 'municipality').selectOption('edogawa');
+    await fillDate(page, 'cert', '2030-01-31');
+    await fillDate(page, 'card', '2034-01-31');
+    const plan = await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
+    assert.equal(plan.municipality.id, 'edogawa');
+    assert.deepEqual(plan.errors, []);
+    await context.close();
+  });
+});
