@@ -16,5 +16,18 @@ koshin_need_apt() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-KOSHIN_BUILD_PACKAGES=(g++ cmake ninja-build nlohmann-json3-dev libhowardhinnant-date-dev)
-KOSHIN_TEST_PACKAGES=(libgtest-dev)
+KOSHIN_BUILD_PACKAGES=(g++ cmake ninja-build nlohmann-json3-dev libhowardhinnant-date-dev emscripten)
+KOSHIN_TEST_PACKAGES=(libgtest-dev chromium)
+
+# Node.js and npm: Debian's, unless the machine already has a node (e.g. from NodeSource).
+koshin_need_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  koshin_need_apt nodejs npm
+}
+
+# The npm modules (terser; playwright-core and axe for the tests), exactly as in package-lock.json.
+koshin_need_npm() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}

@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Quick start, command 2 (and what CI runs): install what is missing, build with warnings as
-# errors, run every test (case tables, rule-file errors, CLI and doc checks) with ctest, then the
-# same suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Quick start, command 2 (and what CI runs): install what is missing, then
+#  1. build with warnings as errors and run every native test (case tables, rule-file errors, CLI
+#     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan;
+#  2. build the core in WebAssembly and the site; run the case tables through the wasm build
+#     under node (same plans as `koshin eval`);
+#  3. run the browser tests in Debian's headless Chromium, and check the widget's size budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
+source scripts/web.sh
 koshin_need_apt "${KOSHIN_BUILD_PACKAGES[@]}" "${KOSHIN_TEST_PACKAGES[@]}"
+koshin_need_node
+koshin_need_npm
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOSHIN_BUILD_TESTS=ON -DKOSHIN_WERROR=ON >/dev/null
 cmake --build build-test
 ctest --test-dir build-test --output-on-failure -j "$(nproc)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKOSHIN_BUILD_TESTS=ON -DKOSHIN_SANITIZE=ON >/dev/null
 cmake --build build-asan
 ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+koshin_build_web
+export KOSHIN_CLI="$PWD/build-test/koshin"
+node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs
+node --test --test-concurrency=1 tests/web/browser.test.mjs
+node web/size.mjs build-web/site "${KOSHIN_SIZE_BUDGET_KB:-115}"
