@@ -197,6 +197,17 @@ class Evaluation {
     return rule->sources.empty() ? std::string() : source_ref(rule->sources.front());
   }
 
+  // A municipality's own item (a place that does not handle certificates, a local note): its id,
+  // its text under `field`, and its citation.
+  Json local_item(const char* field, const std::string& id, const LocalText& text, const std::string& source_id) {
+    return Fields()
+        .str("id", id)
+        .add(field, local_text_json(text))
+        .str("rule", muni_->id + ":" + id)
+        .str("source", cite_data(*muni_, id, source_id))
+        .take();
+  }
+
   // Cites a rule-data item (requirement, office, fee ...) of `file`.
   std::string cite_data(const RuleFile& file, const std::string& item_id, const std::string& source_id) {
     const std::string rule_id = file.id + ":" + item_id;
@@ -1132,22 +1143,12 @@ Json Evaluation::run(Diagnostics& diag) {
   Json follow_ups = Json::array();
   if (muni_ != nullptr) {
     for (const auto& n : muni_->not_handling) {
-      not_handling.push_back(Fields()
-                                 .str("id", n.id)
-                                 .add("name", local_text_json(n.name))
-                                 .str("rule", muni_->id + ":" + n.id)
-                                 .str("source", cite_data(*muni_, n.id, n.source))
-                                 .take());
+      not_handling.push_back(local_item("name", n.id, n.name, n.source));
     }
     for (const auto& n : muni_->notes) {
       if (!n.effective.contains(today_)) continue;
       if (!meets(n.tasks, tasks, true)) continue;
-      notes_.push_back(Fields()
-                           .str("id", n.id)
-                           .add("text", local_text_json(n.text))
-                           .str("rule", muni_->id + ":" + n.id)
-                           .str("source", cite_data(*muni_, n.id, n.source))
-                           .take());
+      notes_.push_back(local_item("text", n.id, n.text, n.source));
     }
     const int stale_years = static_cast<int>(number("source_page_stale_years"));
     for (const auto& [id, src] : muni_->sources) {
