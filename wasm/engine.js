@@ -35,10 +35,6 @@ export class Engine {
     this.#check(file, this.#core.loadMunicipality(asText(rules), file));
   }
 
-  hasMunicipality(id) {
-    return JSON.parse(this.#core.municipalityIds()).includes(id);
-  }
-
   // A situation (object or JSON text) in, the plan out: always a plan, with `errors` on bad input.
   evaluate(situation) {
     return JSON.parse(this.#core.evaluate(asText(situation)));

@@ -1,4 +1,7 @@
 // The standalone page: the language choice (the only thing stored) and offline support.
+// It shares the widget's loader, so the language index is fetched once.
+import { loadIndex, matchLanguage } from './koshin/assets.js';
+
 const STORAGE_KEY = 'koshin.lang';
 const checker = document.getElementById('checker');
 const select = document.getElementById('lang-select');
@@ -10,11 +13,10 @@ function setLanguage(lang) {
 }
 
 async function initLanguages() {
-  const languages = await (await fetch('koshin/i18n/index.json')).json();
+  const { languages } = await loadIndex();
   for (const l of languages) select.append(new Option(l.name, l.id));
-  const stored = localStorage.getItem(STORAGE_KEY);
-  const wanted = [stored, ...navigator.languages].find((tag) => tag && languages.some((l) => l.id === tag || l.id === tag.split('-')[0]));
-  setLanguage(languages.find((l) => l.id === wanted)?.id ?? languages.find((l) => l.id === wanted?.split('-')[0])?.id ?? 'ja');
+  const wanted = [localStorage.getItem(STORAGE_KEY), ...navigator.languages];
+  setLanguage(wanted.map((tag) => matchLanguage(tag, languages)).find(Boolean) ?? 'ja');
   select.addEventListener('change', () => {
     localStorage.setItem(STORAGE_KEY, select.value);
     setLanguage(select.value);

@@ -65,7 +65,7 @@ export class KoshinCheckerElement extends HTMLElement {
   get municipality() { return this.getAttribute('municipality') ?? ''; }
   set municipality(value) { this.setAttribute('municipality', value); }
   get plan() { return this.#plan; }
-  get situation() { return this.#explicit ?? this.#situationFromForm().situation; }
+  get situation() { return this.#explicit ?? (this.#ui ? this.#situationFromForm().situation : null); }
   set situation(value) {
     this.#explicit = typeof value === 'string' ? value : structuredClone(value);
     if (this.#ui && typeof value === 'object' && value) this.#fillForm(value);
@@ -174,9 +174,11 @@ export class KoshinCheckerElement extends HTMLElement {
       return group;
     };
 
-    const select = (name, values, labelKey) => {
+    // `label` words an option: by default the message `<prefix>.<value>`.
+    const select = (name, values, label) => {
+      const text = typeof label === 'function' ? label : (v) => m.t(`${label}.${v}`);
       const el = h('select', { id: id(name), name, part: 'select', onchange: onInput },
-        values.map((v) => h('option', { value: v }, m.t(`${labelKey}.${v}`))));
+        values.map((v) => h('option', { value: v }, text(v))));
       ui.fields[name] = el;
       return h('div', { class: 'field' }, h('label', { for: el.id }, m.t(`ui.field.${name}`)), el);
     };
@@ -193,14 +195,9 @@ export class KoshinCheckerElement extends HTMLElement {
       return el;
     };
 
-    const fixed = this.municipality;
-    const municipalityField = fixed ? null : select('municipality', [...index.municipalities.map((x) => x.id), 'other'], 'ui.municipality');
-    if (municipalityField) {
-      for (const option of ui.fields.municipality.options) {
-        const entry = index.municipalities.find((x) => x.id === option.value);
-        if (entry) option.textContent = m.local(entry.name).text;
-      }
-    }
+    const names = new Map(index.municipalities.map((x) => [x.id, m.local(x.name).text]));
+    const municipalityField = this.municipality ? null
+      : select('municipality', [...names.keys(), 'other'], (v) => names.get(v) ?? m.t('ui.municipality.other'));
 
     const changes = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t('ui.field.changes')),
       CHANGES.map((c) => {
