@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
-import { chromiumOptions, paths, root } from './support.mjs';
+import { chromiumOptions, field, fillDate, paths, root } from './support.mjs';
 
 const server = await serve(paths.site, 0);
 const browser = await chromium.launch(chromiumOptions);
@@ -10,13 +10,10 @@ for (const width of [320, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'en-US' });
   await page.clock.setFixedTime(new Date('2026-11-21T12:00:00+09:00'));
   await page.goto(`http://localhost:${server.address().port}/`);
-  const f = (name) => page.locator(`koshin-checker [name="${name}"]`);
-  await f('municipality').selectOption('tokorozawa');
-  for (const [g, y, m, d] of [['cert', '2027', '1', '31'], ['card', '2032', '1', '31'], ['birth', '1992', '1', '31']]) {
-    await f(`${g}-year`).fill(y);
-    await f(`${g}-month`).fill(m);
-    await f(`${g}-day`).fill(d);
-  }
+  await field(page, 'municipality').selectOption('tokorozawa');
+  await fillDate(page, 'cert', '2027-01-31');
+  await fillDate(page, 'card', '2032-01-31');
+  await fillDate(page, 'birth', '1992-01-31');
   await page.locator('koshin-checker .lead').waitFor();
   await page.screenshot({ path: path.join(root, `docs/screenshots/page-${width}.png`), fullPage: width === 320 });
   await page.close();

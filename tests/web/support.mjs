@@ -46,3 +46,14 @@ export const chromiumOptions = {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
+
+// The widget's fields, found by name through its open shadow root (playwright locators pierce it).
+export const widget = (page) => page.locator('koshin-checker');
+export const field = (page, name) => widget(page).locator(`[name="${name}"]`);
+
+export async function fillDate(page, group, iso) {
+  const [y, m, d] = iso.split('-');
+  await field(page, `${group}-year`).fill(y);
+  await field(page, `${group}-month`).fill(String(+m));
+  await field(page, `${group}-day`).fill(String(+d));
+}
