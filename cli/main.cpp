@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "koshin/evaluate.hpp"
+#include "koshin/json_text.hpp"
 
 #ifndef KOSHIN_DEFAULT_RULES_DIR
 #define KOSHIN_DEFAULT_RULES_DIR "rules"
@@ -129,7 +130,7 @@ class Words {
       if (msg[i] == '{' && close != std::string::npos) {
         const std::string name = msg.substr(i + 1, close - i - 1);
         const auto p = params.find(name);
-        out += p == params.end() ? "{" + name + "}" : (p->is_string() ? p->get<std::string>() : p->dump());
+        out += p == params.end() ? "{" + name + "}" : (p->is_string() ? p->get<std::string>() : koshin::write_json(*p));
         i = close;
       } else {
         out += msg[i];
@@ -215,7 +216,7 @@ int command_eval(const Options& opt, bool summary) {
     }
     print_summary(plan, words, opt.lang);
   } else {
-    std::cout << plan.dump(2) << "\n";
+    std::cout << koshin::write_json(plan, 2) << "\n";
   }
   return failed ? kExitInvalidInput : 0;
 }
@@ -234,8 +235,9 @@ int command_check_rules(const Options& opt) {
       errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
       continue;
     }
-    Json probe = Json::parse(text, nullptr, false);
-    const bool is_national = probe.is_object() && probe.contains("kind") && probe["kind"] == "national";
+    koshin::Diagnostics probe_diag(f);  // the file's errors come from the load below
+    const auto probe = koshin::parse_json_text(text, probe_diag);
+    const bool is_national = probe && probe->is_object() && probe->value("kind", "") == "national";
     if (is_national) {
       engine.load_national(text, diag);
       national_file = f;
@@ -261,7 +263,7 @@ int command_check_rules(const Options& opt) {
   if (opt.json) {
     Json out = {{"ok", errors.empty()}, {"errors", Json::array()}};
     for (const auto& e : errors) out["errors"].push_back(koshin::error_to_json(e));
-    std::cout << out.dump(2) << "\n";
+    std::cout << koshin::write_json(out, 2) << "\n";
   } else {
     print_errors(errors, std::cerr);
     if (errors.empty()) {
@@ -290,7 +292,7 @@ int command_keys(const Options& opt) {
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  std::cout << Json(keys).dump(2) << "\n";
+  std::cout << koshin::write_json(Json(keys), 2) << "\n";
   return 0;
 }
 

@@ -5,13 +5,14 @@
 #include <string>
 
 #include "koshin/evaluate.hpp"
+#include "koshin/json_text.hpp"
 
 namespace {
 
 std::string errors_text(const koshin::Diagnostics& diag) {
   koshin::Json out = koshin::Json::array();
   for (const auto& e : diag.errors()) out.push_back(koshin::error_to_json(e));
-  return out.dump();
+  return koshin::write_json(out);
 }
 
 // Each load parses the rule file once into typed rules; evaluate() only reads them.
@@ -28,8 +29,8 @@ class WasmEngine {
     engine_.load_municipality(text, diag);
     return errors_text(diag);
   }
-  std::string evaluate(const std::string& situation) const { return engine_.evaluate_text(situation).dump(); }
-  std::string municipalityIds() const { return koshin::Json(engine_.municipality_ids()).dump(); }
+  std::string evaluate(const std::string& situation) const { return koshin::write_json(engine_.evaluate_text(situation)); }
+  std::string municipalityIds() const { return koshin::write_json(koshin::Json(engine_.municipality_ids())); }
 
  private:
   koshin::Engine engine_;

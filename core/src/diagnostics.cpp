@@ -23,7 +23,11 @@ void Diagnostics::add(std::string code, std::string pointer, std::string expecte
         Error{"too_many_errors", "", "fewer errors; the first " + std::to_string(kMaxErrors) + " are listed", file_});
     return;
   }
-  if (pointer.size() > 1024) pointer = pointer.substr(0, 1024);  // a pointer into absurd nesting
+  if (pointer.size() > 1024) {  // a pointer into absurd nesting, cut where a character starts
+    std::size_t cut = 1024;
+    while (cut > 0 && (static_cast<unsigned char>(pointer[cut]) & 0xC0) == 0x80) --cut;
+    pointer.resize(cut);
+  }
   errors_.push_back(Error{std::move(code), std::move(pointer), std::move(expected), file_});
 }
 
@@ -44,108 +48,6 @@ std::string pointer_append(const std::string& pointer, std::string_view token) {
 
 std::string pointer_append(const std::string& pointer, std::size_t index) {
   return pointer + "/" + std::to_string(index);
-}
-
-namespace {
-
-// One SAX pass that builds the document as nlohmann's own DOM parser would, finds keys repeated
-// within one object (nlohmann would keep one of them silently; an input that says two things
-// must be an error instead) with their JSON pointer, and remembers where parsing failed.
-// One pass and one handler type keep a single instantiation of nlohmann's parser in the build.
-class DomBuilder {
- public:
-  explicit DomBuilder(Json& root) : root_(root) {}
-
-  std::vector<std::string> duplicates;
-  std::size_t error_position = 0;
-
-  bool null() { return add(Json(nullptr)); }
-  bool boolean(bool b) { return add(Json(b)); }
-  bool number_integer(Json::number_integer_t n) { return add(Json(n)); }
-  bool number_unsigned(Json::number_unsigned_t n) { return add(Json(n)); }
-  bool number_float(Json::number_float_t n, const Json::string_t&) { return add(Json(n)); }
-  bool string(Json::string_t& s) { return add(Json(s)); }
-  bool binary(Json::binary_t&) { return false; }  // JSON text has no binary values
-  bool start_object(std::size_t) {
-    stack_.push_back(Frame{add_container(Json::object()), {}});
-    return true;
-  }
-  bool key(Json::string_t& k) {
-    Frame& top = stack_.back();
-    if (top.value->contains(k) && duplicates.size() <= Diagnostics::kMaxErrors) {
-      duplicates.push_back(pointer_append(path(), k));
-    }
-    top.key = k;
-    return true;
-  }
-  bool end_object() {
-    stack_.pop_back();
-    return true;
-  }
-  bool start_array(std::size_t) {
-    stack_.push_back(Frame{add_container(Json::array()), {}});
-    return true;
-  }
-  bool end_array() {
-    stack_.pop_back();
-    return true;
-  }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
-    error_position = position;
-    return false;
-  }
-
- private:
-  struct Frame {
-    Json* value;
-    std::string key;  // objects: the key of the value being read
-  };
-
-  Json* add_container(Json&& value) {
-    if (stack_.empty()) {
-      root_ = std::move(value);
-      return &root_;
-    }
-    Frame& parent = stack_.back();
-    if (parent.value->is_array()) {
-      parent.value->push_back(std::move(value));
-      return &parent.value->back();
-    }
-    Json& slot = (*parent.value)[parent.key];
-    slot = std::move(value);
-    return &slot;
-  }
-  bool add(Json&& value) {
-    add_container(std::move(value));
-    return true;
-  }
-  // The pointer of the innermost open container.
-  std::string path() const {
-    std::string out;
-    for (std::size_t i = 1; i < stack_.size(); ++i) {
-      const Frame& parent = stack_[i - 1];
-      out = parent.value->is_array() ? pointer_append(out, parent.value->size() - 1) : pointer_append(out, parent.key);
-    }
-    return out;
-  }
-
-  Json& root_;
-  std::vector<Frame> stack_;
-};
-
-}  // namespace
-
-std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
-  Json j;
-  DomBuilder builder(j);
-  if (Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, /*strict=*/true)) {
-    for (const auto& ptr : builder.duplicates) diag.add("duplicate_key", ptr, "each key once per object");
-    if (!builder.duplicates.empty()) return std::nullopt;
-    return j;
-  }
-  diag.add(text.empty() ? "empty_input" : "invalid_json", "",
-           "valid JSON (parse failed near byte " + std::to_string(builder.error_position) + ")");
-  return std::nullopt;
 }
 
 std::string json_type_name(const Json& j) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "koshin/json_text.hpp"
 #include "koshin/sha256.hpp"
 
 namespace koshin {

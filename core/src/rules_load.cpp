@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "koshin/rules.hpp"
+#include "koshin/json_text.hpp"
 #include "koshin/sha256.hpp"
 
 namespace koshin {

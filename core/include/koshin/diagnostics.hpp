@@ -50,9 +50,6 @@ class Diagnostics {
 std::string pointer_append(const std::string& pointer, std::string_view token);
 std::string pointer_append(const std::string& pointer, std::size_t index);
 
-// Parses JSON text without exceptions; on failure records `invalid_json` with the byte offset.
-std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag);
-
 // One closed enumeration: the accepted strings, in order of the enum's values.
 template <class E>
 struct EnumNames {

@@ -1,0 +1,649 @@
+#include "koshin/json_text.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <set>
+#include <utility>
+#include <vector>
+
+namespace koshin {
+
+namespace {
+
+constexpr int kEnd = -1;  // reading past the last byte
+
+enum class Token {
+  begin_array,
+  end_array,
+  begin_object,
+  end_object,
+  name_separator,
+  value_separator,
+  literal_true,
+  literal_false,
+  literal_null,
+  string,
+  number,
+  end_of_input,
+  error,
+};
+
+bool is_digit(int c) { return c >= '0' && c <= '9'; }
+
+// The length of the well-formed UTF-8 sequence that starts `s` (whose first byte is >= 0x80), as
+// in Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF. 0 if it is
+// not one; `stop` is then the index of the byte that breaks it (s.size() if `s` ends first).
+std::size_t utf8_sequence(std::string_view s, std::size_t& stop) {
+  const auto lead = static_cast<unsigned char>(s[0]);
+  std::size_t length = 0;
+  unsigned low = 0x80;
+  unsigned high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  }
+  for (stop = 1; stop < length; ++stop) {
+    if (stop >= s.size()) return 0;
+    const auto c = static_cast<unsigned char>(s[stop]);
+    if (c < low || c > high) return 0;
+    low = 0x80;
+    high = 0xBF;
+  }
+  stop = 0;
+  return length;
+}
+
+// Reads the text one byte at a time. `position_` counts the bytes read, the end counting as one
+// more, so a failure reports the byte it stopped at, counting from 1 (nlohmann's convention).
+class Lexer {
+ public:
+  explicit Lexer(std::string_view text) : text_(text) {}
+
+  std::size_t position() const { return position_; }
+  std::string& string_value() { return string_; }
+  const Json& number_value() const { return number_; }
+
+  Token scan() {
+    if (position_ == 0 && !skip_bom()) return Token::error;
+    int c = get();
+    while (c == ' ' || c == '\t' || c == '\n' || c == '\r') c = get();
+    switch (c) {
+      case '[':
+        return Token::begin_array;
+      case ']':
+        return Token::end_array;
+      case '{':
+        return Token::begin_object;
+      case '}':
+        return Token::end_object;
+      case ':':
+        return Token::name_separator;
+      case ',':
+        return Token::value_separator;
+      case 't':
+        return literal("true", Token::literal_true);
+      case 'f':
+        return literal("false", Token::literal_false);
+      case 'n':
+        return literal("null", Token::literal_null);
+      case '"':
+        return scan_string();
+      case kEnd:
+        return Token::end_of_input;
+      default:
+        return c == '-' || is_digit(c) ? scan_number(c) : Token::error;
+    }
+  }
+
+ private:
+  int get() {
+    const int c = position_ < text_.size() ? static_cast<unsigned char>(text_[position_]) : kEnd;
+    ++position_;
+    return c;
+  }
+  void unget() { --position_; }
+
+  // An optional UTF-8 byte order mark; a text starting with 0xEF must have all of it.
+  bool skip_bom() {
+    if (get() == 0xEF) return get() == 0xBB && get() == 0xBF;
+    unget();
+    return true;
+  }
+
+  Token literal(std::string_view word, Token token) {
+    for (std::size_t i = 1; i < word.size(); ++i) {
+      if (get() != word[i]) return Token::error;
+    }
+    return token;
+  }
+
+  // Four hex digits after "\u"; -1 if one is not a hex digit.
+  int codepoint() {
+    int value = 0;
+    for (int i = 0; i < 4; ++i) {
+      const int c = get();
+      int digit = 0;
+      if (is_digit(c)) {
+        digit = c - '0';
+      } else if (c >= 'A' && c <= 'F') {
+        digit = c - 'A' + 10;
+      } else if (c >= 'a' && c <= 'f') {
+        digit = c - 'a' + 10;
+      } else {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  void append_utf8(std::uint32_t cp) {
+    if (cp < 0x80) {
+      string_ += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      string_ += static_cast<char>(0xC0 | (cp >> 6));
+      string_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      string_ += static_cast<char>(0xE0 | (cp >> 12));
+      string_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      string_ += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      string_ += static_cast<char>(0xF0 | (cp >> 18));
+      string_ += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      string_ += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      string_ += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  // "\u" escapes, a surrogate pair written as two of them.
+  bool escaped_codepoint() {
+    const int first = codepoint();
+    if (first < 0 || (first >= 0xDC00 && first <= 0xDFFF)) return false;
+    if (first < 0xD800 || first > 0xDBFF) {
+      append_utf8(static_cast<std::uint32_t>(first));
+      return true;
+    }
+    if (get() != '\\' || get() != 'u') return false;
+    const int second = codepoint();
+    if (second < 0xDC00 || second > 0xDFFF) return false;
+    append_utf8(0x10000 + ((static_cast<std::uint32_t>(first) - 0xD800) << 10) +
+                (static_cast<std::uint32_t>(second) - 0xDC00));
+    return true;
+  }
+
+  Token scan_string() {
+    string_.clear();
+    while (true) {
+      const int c = get();
+      if (c == '"') return Token::string;
+      if (c == kEnd || c < 0x20) return Token::error;
+      if (c >= 0x80) {
+        std::size_t stop = 0;
+        const std::size_t length = utf8_sequence(text_.substr(position_ - 1), stop);
+        if (length == 0) {
+          position_ += stop;  // just past the byte that breaks the sequence
+          return Token::error;
+        }
+        string_.append(text_.substr(position_ - 1, length));
+        position_ += length - 1;
+        continue;
+      }
+      if (c != '\\') {
+        string_ += static_cast<char>(c);
+        continue;
+      }
+      switch (get()) {
+        case '"':
+          string_ += '"';
+          break;
+        case '\\':
+          string_ += '\\';
+          break;
+        case '/':
+          string_ += '/';
+          break;
+        case 'b':
+          string_ += '\b';
+          break;
+        case 'f':
+          string_ += '\f';
+          break;
+        case 'n':
+          string_ += '\n';
+          break;
+        case 'r':
+          string_ += '\r';
+          break;
+        case 't':
+          string_ += '\t';
+          break;
+        case 'u':
+          if (!escaped_codepoint()) return Token::error;
+          break;
+        default:
+          return Token::error;
+      }
+    }
+  }
+
+  // -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
+  Token scan_number(int c) {
+    const std::size_t start = position_ - 1;
+    bool fraction = false;
+    if (c == '-') {
+      c = get();
+      if (!is_digit(c)) return Token::error;
+    }
+    if (c == '0') {
+      c = get();
+    } else {
+      do c = get();
+      while (is_digit(c));
+    }
+    if (c == '.') {
+      fraction = true;
+      if (!is_digit(get())) return Token::error;
+      do c = get();
+      while (is_digit(c));
+    }
+    if (c == 'e' || c == 'E') {
+      fraction = true;
+      c = get();
+      if (c == '+' || c == '-') c = get();
+      if (!is_digit(c)) return Token::error;
+      do c = get();
+      while (is_digit(c));
+    }
+    unget();
+    const std::string_view token = text_.substr(start, position_ - start);
+    if (!fraction && integer(token)) return Token::number;
+    const double value = to_double(token);
+    if (value - value != 0) return Token::error;  // out of double's range: an error, as in nlohmann
+    number_ = Json(value);
+    return Token::number;
+  }
+
+  // An integer token that fits: unsigned from 0 up, signed below (as nlohmann types them).
+  bool integer(std::string_view token) {
+    const bool negative = token[0] == '-';
+    std::uint64_t magnitude = 0;
+    for (std::size_t i = negative ? 1 : 0; i < token.size(); ++i) {
+      const auto digit = static_cast<std::uint64_t>(token[i] - '0');
+      if (magnitude > (UINT64_MAX - digit) / 10) return false;
+      magnitude = magnitude * 10 + digit;
+    }
+    if (!negative) {
+      number_ = Json(magnitude);
+      return true;
+    }
+    if (magnitude > static_cast<std::uint64_t>(INT64_MAX) + 1) return false;
+    number_ = Json(magnitude == 0 ? std::int64_t{0} : static_cast<std::int64_t>(0 - magnitude));
+    return true;
+  }
+
+  // Up to 19 significant digits scaled by a power of ten: close to, not always exactly, the
+  // nearest double (fractions are only ever type-checked, see the header).
+  static double to_double(std::string_view token) {
+    std::uint64_t mantissa = 0;
+    int digits = 0;
+    long exponent = 0;
+    bool negative = false;
+    std::size_t i = 0;
+    if (token[i] == '-') {
+      negative = true;
+      ++i;
+    }
+    bool after_point = false;
+    for (; i < token.size() && token[i] != 'e' && token[i] != 'E'; ++i) {
+      if (token[i] == '.') {
+        after_point = true;
+        continue;
+      }
+      const int digit = token[i] - '0';
+      if (digits < 19) {
+        if (mantissa != 0 || digit != 0) ++digits;
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(digit);
+        if (after_point) --exponent;
+      } else if (!after_point) {
+        ++exponent;
+      }
+    }
+    if (i < token.size()) {
+      ++i;
+      bool exponent_negative = false;
+      if (token[i] == '+' || token[i] == '-') exponent_negative = token[i++] == '-';
+      long e = 0;
+      for (; i < token.size(); ++i) e = e < 100000 ? e * 10 + (token[i] - '0') : e;
+      exponent += exponent_negative ? -e : e;
+    }
+    double value = static_cast<double>(mantissa);
+    for (; exponent > 0 && value != 0 && value < 1e308; --exponent) value *= 10;
+    for (; exponent > 0 && value != 0; --exponent) value *= 10;  // overflows to infinity
+    for (; exponent < 0 && value != 0; ++exponent) value /= 10;
+    return negative ? -value : value;
+  }
+
+  std::string_view text_;
+  std::size_t position_ = 0;
+  std::string string_;
+  Json number_;
+};
+
+// Builds the document without recursion (nesting depth is the input's choice) and finds keys
+// given twice in one object, with their JSON pointer.
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : lexer_(text) {}
+
+  std::vector<std::string> duplicates;
+
+  std::size_t error_position() const { return lexer_.position(); }
+
+  bool parse(Json& root) {
+    root_ = &root;
+    Token t = lexer_.scan();
+    while (true) {
+      // `t` starts a value.
+      switch (t) {
+        case Token::begin_object:
+          t = lexer_.scan();
+          if (t == Token::end_object) {
+            add(Json::object());
+            break;
+          }
+          open(Json::object());
+          if (!member_key(t)) return false;
+          t = lexer_.scan();
+          continue;
+        case Token::begin_array:
+          t = lexer_.scan();
+          if (t == Token::end_array) {
+            add(Json::array());
+            break;
+          }
+          open(Json::array());
+          continue;
+        case Token::string:
+          add(Json(std::move(lexer_.string_value())));
+          break;
+        case Token::number:
+          add(Json(lexer_.number_value()));
+          break;
+        case Token::literal_true:
+        case Token::literal_false:
+          add(Json(t == Token::literal_true));
+          break;
+        case Token::literal_null:
+          add(Json(nullptr));
+          break;
+        default:
+          return false;
+      }
+      // After a value: close what ends here, then find where the next value starts.
+      while (true) {
+        t = lexer_.scan();
+        if (stack_.empty()) return t == Token::end_of_input;
+        const bool in_array = stack_.back().value->is_array();
+        if (t == (in_array ? Token::end_array : Token::end_object)) {
+          stack_.pop_back();
+          continue;
+        }
+        if (t != Token::value_separator) return false;
+        t = lexer_.scan();
+        if (!in_array) {
+          if (!member_key(t)) return false;
+          t = lexer_.scan();
+        }
+        break;
+      }
+    }
+  }
+
+ private:
+  struct Frame {
+    Json* value;
+    std::string key;             // objects: the key of the member being read
+    std::set<std::string> keys;  // objects: the keys seen so far
+  };
+
+  // `t` must be a string followed by ':'.
+  bool member_key(Token t) {
+    if (t != Token::string) return false;
+    Frame& top = stack_.back();
+    top.key = std::move(lexer_.string_value());
+    if (!top.keys.insert(top.key).second && duplicates.size() <= Diagnostics::kMaxErrors) {
+      duplicates.push_back(pointer_append(path(), top.key));
+    }
+    return lexer_.scan() == Token::name_separator;
+  }
+
+  Json* add(Json&& value) {
+    if (stack_.empty()) {
+      *root_ = std::move(value);
+      return root_;
+    }
+    Frame& parent = stack_.back();
+    if (parent.value->is_array()) {
+      parent.value->push_back(std::move(value));
+      return &parent.value->back();
+    }
+    // Appended without a lookup: a repeated key is an error (duplicates), not an overwrite.
+    auto& members = parent.value->get_ref<Json::object_t&>();
+    members.emplace_back(parent.key, std::move(value));
+    return &members.back().second;
+  }
+  void open(Json&& container) { stack_.push_back(Frame{add(std::move(container)), {}, {}}); }
+
+  // The pointer of the innermost open container.
+  std::string path() const {
+    std::string out;
+    for (std::size_t i = 1; i < stack_.size(); ++i) {
+      const Frame& parent = stack_[i - 1];
+      out = parent.value->is_array() ? pointer_append(out, parent.value->size() - 1) : pointer_append(out, parent.key);
+    }
+    return out;
+  }
+
+  Lexer lexer_;
+  Json* root_ = nullptr;
+  std::vector<Frame> stack_;
+};
+
+void write_string(std::string_view s, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        continue;
+      case '\\':
+        out += "\\\\";
+        continue;
+      case '\b':
+        out += "\\b";
+        continue;
+      case '\f':
+        out += "\\f";
+        continue;
+      case '\n':
+        out += "\\n";
+        continue;
+      case '\r':
+        out += "\\r";
+        continue;
+      case '\t':
+        out += "\\t";
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    // A valid UTF-8 sequence is copied; anything else becomes U+FFFD.
+    std::size_t stop = 0;
+    const std::size_t length = utf8_sequence(s.substr(i), stop);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      continue;
+    }
+    out.append(s.substr(i, length));
+    i += length - 1;
+  }
+  out += '"';
+}
+
+template <class Integer>
+void write_integer(Integer value, std::string& out) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+// Fractions never occur in what the core writes; written with 15 significant digits in case.
+void write_fraction(double value, std::string& out) {
+  if (value != value || value > 1.7976931348623157e308 || value < -1.7976931348623157e308) {
+    out += "null";  // as nlohmann writes NaN and infinities
+    return;
+  }
+  if (value < 0) {
+    out += '-';
+    value = -value;
+  }
+  if (value == 0) {
+    out += "0.0";
+    return;
+  }
+  int exponent = 14;
+  while (value >= 1e15) {
+    value /= 10;
+    ++exponent;
+  }
+  while (value < 1e14) {
+    value *= 10;
+    --exponent;
+  }
+  auto digits = static_cast<std::uint64_t>(value + 0.5);
+  if (digits >= 1000000000000000ULL) {
+    digits /= 10;
+    ++exponent;
+  }
+  std::string text;
+  write_integer(digits, text);
+  while (text.size() > 1 && text.back() == '0') text.pop_back();
+  if (exponent >= 0 && exponent < 15) {
+    if (text.size() <= static_cast<std::size_t>(exponent)) text.append(static_cast<std::size_t>(exponent) + 1 - text.size(), '0');
+    text.insert(static_cast<std::size_t>(exponent) + 1, ".");
+    if (text.back() == '.') text += '0';
+  } else if (exponent < 0 && exponent >= -5) {
+    text.insert(0, "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0'));
+  } else {
+    if (text.size() > 1) text.insert(1, ".");
+    text += exponent < 0 ? "e-" : "e+";
+    write_integer(exponent < 0 ? -exponent : exponent, text);
+  }
+  out += text;
+}
+
+void write_value(const Json& j, int indent, int depth, std::string& out) {
+  const auto newline = [&](int level) {
+    if (indent < 0) return;
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent * level), ' ');
+  };
+  switch (j.type()) {
+    case Json::value_t::object: {
+      if (j.empty()) {
+        out += "{}";
+        return;
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& member : j.get_ref<const Json::object_t&>()) {
+        if (!first) out += ',';
+        first = false;
+        newline(depth + 1);
+        write_string(member.first, out);
+        out += indent < 0 ? ":" : ": ";
+        write_value(member.second, indent, depth + 1, out);
+      }
+      newline(depth);
+      out += '}';
+      return;
+    }
+    case Json::value_t::array: {
+      if (j.empty()) {
+        out += "[]";
+        return;
+      }
+      out += '[';
+      bool first = true;
+      for (const auto& element : j.get_ref<const Json::array_t&>()) {
+        if (!first) out += ',';
+        first = false;
+        newline(depth + 1);
+        write_value(element, indent, depth + 1, out);
+      }
+      newline(depth);
+      out += ']';
+      return;
+    }
+    case Json::value_t::string:
+      write_string(j.get_ref<const std::string&>(), out);
+      return;
+    case Json::value_t::boolean:
+      out += j.get<bool>() ? "true" : "false";
+      return;
+    case Json::value_t::number_integer:
+      write_integer(j.get<std::int64_t>(), out);
+      return;
+    case Json::value_t::number_unsigned:
+      write_integer(j.get<std::uint64_t>(), out);
+      return;
+    case Json::value_t::number_float:
+      write_fraction(j.get<double>(), out);
+      return;
+    default:
+      out += "null";
+      return;
+  }
+}
+
+}  // namespace
+
+std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
+  Json j;
+  Parser parser(text);
+  if (parser.parse(j)) {
+    for (const auto& pointer : parser.duplicates) diag.add("duplicate_key", pointer, "each key once per object");
+    if (!parser.duplicates.empty()) return std::nullopt;
+    return j;
+  }
+  diag.add(text.empty() ? "empty_input" : "invalid_json", "",
+           "valid JSON (parse failed near byte " + std::to_string(parser.error_position()) + ")");
+  return std::nullopt;
+}
+
+std::string write_json(const Json& j, int indent) {
+  std::string out;
+  write_value(j, indent, 0, out);
+  return out;
+}
+
+}  // namespace koshin
