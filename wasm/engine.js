@@ -22,8 +22,7 @@ export class Engine {
 
   // `options` go to the emscripten factory (e.g. `wasmBinary` or `locateFile`).
   static async create(options = {}) {
-    const module = await createKoshinCore(options);
-    return new Engine(new module.Engine());
+    return new Engine(await createKoshinCore(options));  // one module instance, one core Engine
   }
 
   // Rule files as text or objects; a file with errors throws RuleLoadError listing them.

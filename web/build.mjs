@@ -1,7 +1,7 @@
 // Writes the static site: node web/build.mjs WASM_DIR OUT_DIR
 //   OUT/index.html, page.*, embed.*, sw.js        the standalone page and the iframe embed
 //   OUT/koshin/                                   the widget: what a city copies to its server
-//     koshin-checker.js (+ modules), koshin-core.{mjs,wasm}
+//     koshin-checker.js (the widget's modules in one), koshin-core.{mjs,wasm}
 //     rules/national.json, rules/municipalities/*.json, rules/index.json
 //     i18n/<lang>.json, i18n/index.json
 //   OUT/examples/                                 a host page embedding the widget
@@ -13,6 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
+
+import { bundle } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [wasmDir, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
@@ -29,7 +31,7 @@ const write = (rel, data) => {
 };
 
 async function writeJs(rel, source) {
-  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  const result = await minify(source, { module: true, compress: { passes: 3 }, mangle: true, format: { comments: false } });
   write(rel, result.code);
 }
 
@@ -68,11 +70,12 @@ for (const name of fs.readdirSync(path.join(root, 'i18n')).filter((f) => f.endsW
 }
 write('koshin/i18n/index.json', JSON.stringify(languages));
 
-// The widget's modules, the page and the embed.
-await writeJs('koshin/engine.js', fs.readFileSync(path.join(root, 'wasm/engine.js'), 'utf8'));
-for (const name of fs.readdirSync(path.join(root, 'web/src')).filter((f) => f.endsWith('.js'))) {
-  await writeJs(`koshin/${name}`, fs.readFileSync(path.join(root, 'web/src', name), 'utf8'));
-}
+// The widget as one module (web/bundle.mjs; engine.js comes from wasm/), the page and the embed.
+const resolveModule = (from, spec) => {
+  const local = path.resolve(path.dirname(from), spec);
+  return fs.existsSync(local) ? local : path.join(root, 'wasm', spec);
+};
+await writeJs('koshin/koshin-checker.js', bundle(path.join(root, 'web/src/koshin-checker.js'), resolveModule));
 for (const name of ['index.html', 'embed.html', 'page.css', 'embed.css', 'favicon.svg']) {
   write(name, fs.readFileSync(path.join(root, 'web', name)));
 }

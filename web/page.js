@@ -1,6 +1,6 @@
 // The standalone page: the language choice (the only thing stored) and offline support.
 // It shares the widget's loader, so the language index is fetched once.
-import { loadIndex, matchLanguage } from './koshin/assets.js';
+import { loadIndex, matchLanguage } from './koshin/koshin-checker.js';
 
 const STORAGE_KEY = 'koshin.lang';
 const checker = document.getElementById('checker');

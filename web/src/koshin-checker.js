@@ -4,3 +4,5 @@ import { KoshinCheckerElement } from './checker-element.js';
 if (!customElements.get('koshin-checker')) customElements.define('koshin-checker', KoshinCheckerElement);
 
 export { KoshinCheckerElement };
+// For the standalone page (web/page.js), which shares the widget's index and language choice.
+export { loadIndex, matchLanguage } from './assets.js';
