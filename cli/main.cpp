@@ -108,7 +108,8 @@ bool read_situation(const Options& opt, std::string& text) {
   return read_file(opt.situation_file, text);
 }
 
-// --- summary: the plan in words from an i18n pack (flat "key": "text {param}") ------------
+// --- summary: the plan in words from an i18n pack ("key": "text {param}"; the messages the
+// summary uses take plain and typed arguments only, no plural or select) ----------------------
 class Words {
  public:
   bool load(const fs::path& path) {
@@ -128,7 +129,9 @@ class Words {
     for (std::size_t i = 0; i < msg.size(); ++i) {
       const auto close = msg.find('}', i);
       if (msg[i] == '{' && close != std::string::npos) {
-        const std::string name = msg.substr(i + 1, close - i - 1);
+        // {name} or a typed {name, date}: the CLI writes every value as the plan has it (ISO dates).
+        std::string name = msg.substr(i + 1, close - i - 1);
+        name = name.substr(0, name.find(','));
         const auto p = params.find(name);
         out += p == params.end() ? "{" + name + "}" : (p->is_string() ? p->get<std::string>() : koshin::write_json(*p));
         i = close;

@@ -1,5 +1,5 @@
 // The language packs cover every message key a plan can carry, with a note for translators,
-// the same keys in every pack, and the same placeholders as English.
+// in English and Japanese. Keys, placeholders and syntax of every pack: scripts/i18n-check.mjs.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -13,14 +13,6 @@ namespace {
 
 Json pack(const std::string& lang) {
   return Json::parse(testing::read_text(std::string(KOSHIN_SOURCE_DIR "/i18n/") + lang + ".json"));
-}
-
-std::set<std::string> placeholders(const std::string& text) {
-  std::set<std::string> out;
-  const std::regex re("\\{([a-z_]+)\\}");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
-    out.insert((*it)[1]);
-  return out;
 }
 
 // Every key a plan can contain: core keys, documents, follow-ups, steps, error codes.
@@ -56,18 +48,6 @@ TEST(LanguagePacks, EnglishAndJapaneseDefineEveryKeyAPlanCanCarry) {
           << lang << " has no translator note for " << k;
     }
   }
-}
-
-TEST(LanguagePacks, SameKeysAndPlaceholdersAsEnglish) {
-  const Json en = pack("en");
-  const Json ja = pack("ja");
-  for (const auto& item : en.items()) {
-    if (item.key().rfind('@', 0) == 0) continue;
-    ASSERT_TRUE(ja.contains(item.key())) << "ja lacks " << item.key();
-    EXPECT_EQ(placeholders(item.value().get<std::string>()), placeholders(ja[item.key()].get<std::string>()))
-        << item.key();
-  }
-  for (const auto& item : ja.items()) EXPECT_TRUE(en.contains(item.key())) << "en lacks " << item.key();
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "koshin/era.hpp"
 #include "koshin/evaluate.hpp"
 #include "koshin/json_text.hpp"
 
@@ -37,10 +38,28 @@ std::string load_municipality(const std::string& text, const std::string& file) 
 
 std::string evaluate(const std::string& situation) { return koshin::write_json(engine.evaluate_text(situation)); }
 
+// A date written in a Japanese era (year 1 = 元年) as {"date": "YYYY-MM-DD"}, or
+// {"error": "unknown_era" | "impossible" | "outside_era"}.
+std::string date_from_era(const std::string& era, int year, int month, int day) {
+  koshin::Json out = koshin::Json::object();
+  const auto e = koshin::kEraNames.find(era);
+  koshin::Date d;
+  const auto r = e ? koshin::from_japanese_era(*e, year, month, day, d) : koshin::EraParse::outside_era;
+  if (!e) {
+    out["error"] = "unknown_era";
+  } else if (r == koshin::EraParse::ok) {
+    out["date"] = koshin::format_iso_date(d);
+  } else {
+    out["error"] = r == koshin::EraParse::impossible ? "impossible" : "outside_era";
+  }
+  return koshin::write_json(out);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(koshin) {
   emscripten::function("loadNational", &load_national);
   emscripten::function("loadMunicipality", &load_municipality);
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("dateFromEra", &date_from_era);
 }

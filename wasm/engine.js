@@ -39,6 +39,12 @@ export class Engine {
     return JSON.parse(this.#core.evaluate(asText(situation)));
   }
 
+  // A date in a Japanese era ("reiwa", "heisei", "showa", "taisho"; year 1 = 元年), converted by
+  // the core: {date: "YYYY-MM-DD"} or {error: "impossible" | "outside_era" | "unknown_era"}.
+  dateFromEra(era, year, month, day) {
+    return JSON.parse(this.#core.dateFromEra(era, year, month, day));
+  }
+
   #check(file, errorsText) {
     const errors = JSON.parse(errorsText);
     if (errors.length > 0) throw new RuleLoadError(file, errors);

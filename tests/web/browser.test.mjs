@@ -231,17 +231,21 @@ describe('the resident page', () => {
     for (let i = 0; i < 10 && (await focused()) !== 'municipality'; i += 1) await page.keyboard.press('Tab');
     assert.equal(await focused(), 'municipality');
     await page.keyboard.press('ArrowDown');  // the second municipality in the list
-    const typeDate = async (y, m, d) => {
+    // Each date: the calendar menu, then year, month and day.
+    const typeDate = async (y, m, d, eraSteps = 0) => {
+      await page.keyboard.press('Tab');
+      for (let i = 0; i < eraSteps; i += 1) await page.keyboard.press('ArrowDown');
       for (const part of [y, m, d]) {
         await page.keyboard.press('Tab');
         await page.keyboard.type(part);
       }
     };
-    await typeDate('2030', '1', '31');
+    await typeDate('12', '1', '31', 1);  // 令和12年1月31日 = 2030-01-31
     await typeDate('2034', '1', '31');
     await typeDate('1990', '1', '31');
     const plan = await nextPlan(page, () => page.keyboard.press('Enter'));
     assert.deepEqual(plan.errors, []);
+    assert.equal(plan.certificates.user.expiry, '2030-01-31');
     assert.equal(plan.municipality.id, await field(page, 'municipality').inputValue());
     assert.equal(await focused(), 'lead');
     // Back to the questions that appeared: the applicant radios, then a proxy without the form.

@@ -9,6 +9,7 @@ export const paths = {
   cli: process.env.KOSHIN_CLI ?? path.join(root, 'build-test/koshin'),
   wasm: process.env.KOSHIN_WASM_DIR ?? path.join(root, 'build-wasm/wasm'),
   site: process.env.KOSHIN_SITE_DIR ?? path.join(root, 'build-web/site'),
+  root,
 };
 
 // The same merge as tests/case_matcher.cpp: objects merge, other values replace, null removes.

@@ -6,7 +6,7 @@
 // `plan` (the last plan, read-only). Event: `koshin-result` (bubbles, composed; `detail` is the
 // plan `koshin eval` prints). Theming: `--koshin-*` custom properties and `::part()`; see README.
 import { h } from './dom.js';
-import { readDate, splitDate } from './dates.js';
+import { ERAS, readDate, splitDate } from './dates.js';
 import { Messages } from './messages.js';
 import { leadText, renderPlan } from './render.js';
 import { styles } from './styles.js';
@@ -48,6 +48,7 @@ export class KoshinCheckerElement extends HTMLElement {
   #root;
   #ui = null;          // the form's elements, built once per language
   #messages = null;
+  #engine = null;
   #plan = null;
   #explicit = null;    // a situation set through the `situation` property
   #touched = new Set(); // date groups the resident has left, or all after "Check"
@@ -99,6 +100,7 @@ export class KoshinCheckerElement extends HTMLElement {
       this.#build(index);
     }
     const engine = await loadEngine();
+    this.#engine = engine;
     // A form's answers can make new questions appear (and so change the situation): evaluate
     // until the situation settles (it does: which questions show depends on earlier answers only).
     for (let round = 0; round < 4; round += 1) {
@@ -142,10 +144,15 @@ export class KoshinCheckerElement extends HTMLElement {
       const input = (part, size) => h('input', {
         id: id(`${name}-${part}`), name: `${name}-${part}`, type: 'text', inputmode: 'numeric', size, maxlength: size,
         autocomplete: spec.autocomplete ? `${spec.autocomplete}-${part}` : 'off',
-        'aria-describedby': `${m.has(hintKey) ? id(`${name}-hint`) : ''} ${errorId}`.trim(),
         part: 'input', oninput: onInput,
       });
       const inputs = { year: input('year', 4), month: input('month', 2), day: input('day', 2) };
+      const era = h('select', { id: id(`${name}-era`), name: `${name}-era`, part: 'select', onchange: onInput },
+        ERAS.map((e) => h('option', { value: e }, m.t(`ui.era.${e}`))));
+      const echoId = id(`${name}-echo`);
+      const described = `${m.has(hintKey) ? id(`${name}-hint`) : ''} ${echoId} ${errorId}`.trim();
+      for (const el of [era, ...Object.values(inputs)]) el.setAttribute('aria-describedby', described);
+      const echo = h('p', { id: echoId, class: 'hint echo', part: 'echo' });
       const error = h('p', { id: errorId, class: 'error', part: 'error' });
       const fieldset = h('fieldset', { class: 'date', part: 'fieldset', onfocusout: (e) => {
         if (!fieldset.contains(e.relatedTarget) && !this.#touched.has(name)) {
@@ -153,22 +160,23 @@ export class KoshinCheckerElement extends HTMLElement {
           this.#schedule();
         }
       } },
-      h('legend', {}, m.t(`ui.field.${name}`)),
-      m.has(hintKey) ? h('p', { id: id(`${name}-hint`), class: 'hint' }, m.t(hintKey)) : null,
+      h('legend', {}, m.r(`ui.field.${name}`)),
+      m.has(hintKey) ? h('p', { id: id(`${name}-hint`), class: 'hint' }, m.r(hintKey)) : null,
       h('div', { class: 'date-parts' },
+        h('div', {}, h('label', { for: era.id }, m.r('ui.date.era')), era),
         ['year', 'month', 'day'].map((part) => h('div', {},
-          h('label', { for: inputs[part].id }, m.t(`ui.date.${part}`)), inputs[part]))),
-      error);
-      ui.groups[name] = { fieldset, inputs, error };
+          h('label', { for: inputs[part].id }, m.r(`ui.date.${part}`)), inputs[part]))),
+      echo, error);
+      ui.groups[name] = { fieldset, inputs, era, echo, error };
       return fieldset;
     };
 
     const radios = (name, values, labelKey) => {
-      const group = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t(`ui.field.${name}`)),
+      const group = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.r(`ui.field.${name}`)),
         values.map((v, i) => {
           const input = h('input', { type: 'radio', name: `${this.#uid}-${name}`, id: id(`${name}-${v}`), value: v,
             checked: i === 0, onchange: onInput });
-          return h('div', { class: 'choice' }, input, h('label', { for: input.id }, m.t(`${labelKey}.${v}`)));
+          return h('div', { class: 'choice' }, input, h('label', { for: input.id }, m.r(`${labelKey}.${v}`)));
         }));
       ui.fields[name] = group;
       return group;
@@ -176,17 +184,17 @@ export class KoshinCheckerElement extends HTMLElement {
 
     // `label` words an option: by default the message `<prefix>.<value>`.
     const select = (name, values, label) => {
-      const text = typeof label === 'function' ? label : (v) => m.t(`${label}.${v}`);
+      const text = typeof label === 'function' ? label : (v) => m.t(`${label}.${v}`);  // options take text only
       const el = h('select', { id: id(name), name, part: 'select', onchange: onInput },
         values.map((v) => h('option', { value: v }, text(v))));
       ui.fields[name] = el;
-      return h('div', { class: 'field' }, h('label', { for: el.id }, m.t(`ui.field.${name}`)), el);
+      return h('div', { class: 'field' }, h('label', { for: el.id }, m.r(`ui.field.${name}`)), el);
     };
 
     const checkbox = (name) => {
       const el = h('input', { type: 'checkbox', id: id(name), name, onchange: onInput });
       ui.fields[name] = el;
-      return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.t(`ui.field.${name}`)));
+      return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.r(`ui.field.${name}`)));
     };
 
     const question = (name, ...children) => {
@@ -199,10 +207,10 @@ export class KoshinCheckerElement extends HTMLElement {
     const municipalityField = this.municipality ? null
       : select('municipality', [...names.keys(), 'other'], (v) => names.get(v) ?? m.t('ui.municipality.other'));
 
-    const changes = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.t('ui.field.changes')),
+    const changes = h('fieldset', { part: 'fieldset' }, h('legend', {}, m.r('ui.field.changes')),
       CHANGES.map((c) => {
         const el = h('input', { type: 'checkbox', id: id(`change-${c}`), name: 'changes', value: c, onchange: onInput });
-        return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.t(`ui.change.${c}`)));
+        return h('div', { class: 'choice' }, el, h('label', { for: el.id }, m.r(`ui.change.${c}`)));
       }));
     ui.fields.changes = changes;
 
@@ -216,8 +224,14 @@ export class KoshinCheckerElement extends HTMLElement {
       this.#focusAfterUpdate = true;
       this.#schedule();
     } },
-    h('h2', {}, m.t('ui.title')),
-    h('p', { class: 'hint' }, m.t('ui.intro')),
+    h('h2', {}, m.r('ui.title')),
+    // Furigana can be hidden: screen readers read both the word and its reading.
+    Object.values(m.pack).some((v) => String(v).includes('<ruby>')) ? h('div', { class: 'choice' },
+      h('input', { type: 'checkbox', id: id('furigana'), checked: true, onchange: (e) => {
+        this.#root.querySelector('.root').classList.toggle('no-furigana', !e.target.checked);
+      } }),
+      h('label', { for: id('furigana') }, m.r('ui.furigana'))) : null,
+    h('p', { class: 'hint' }, m.r('ui.intro')),
     municipalityField,
     dateGroup('cert'), dateGroup('card'), dateGroup('birth'),
     question('details',
@@ -233,10 +247,10 @@ export class KoshinCheckerElement extends HTMLElement {
       question('renew_card', checkbox('renew_card')),
       question('register', select('family_register_in_city', ['unknown', 'yes', 'no'], 'ui.answer')),
       question('household', select('same_household', ['unknown', 'yes', 'no'], 'ui.answer'))),
-    h('button', { type: 'submit', part: 'button' }, m.t('ui.check')));
+    h('button', { type: 'submit', part: 'button' }, m.r('ui.check')));
 
     this.#root.replaceChildren(h('div', { class: 'root', lang: m.lang, part: 'root' },
-      form, status, result, h('p', { class: 'small privacy' }, m.t('ui.privacy'))));
+      form, status, result, h('p', { class: 'small privacy' }, m.r('ui.privacy'))));
     ui.status = status;
     ui.result = result;
     this.#ui = ui;
@@ -256,8 +270,11 @@ export class KoshinCheckerElement extends HTMLElement {
     for (const [name, spec] of Object.entries(DATE_GROUPS)) {
       const group = ui.groups[name];
       if (name === 'stay' && ui.questions.stay.hidden) continue;
-      const read = readDate(Object.fromEntries(Object.entries(group.inputs).map(([k, el]) => [k, el.value])));
+      const values = Object.fromEntries(Object.entries(group.inputs).map(([k, el]) => [k, el.value]));
+      const read = readDate({ ...values, era: group.era.value }, (...date) => this.#engine?.dateFromEra(...date));
       group.problem = read.error ?? (read.empty && spec.required ? 'ui.error.required' : null);
+      const echo = read.iso ? this.#messages.echo(read.iso) : '';
+      if (group.echo.textContent !== (read.iso ? echo.textContent : '')) group.echo.replaceChildren(echo);
       if (read.iso) {
         const [outer, inner] = spec.path;
         s[outer] = { ...s[outer], [inner]: read.iso };
@@ -296,6 +313,7 @@ export class KoshinCheckerElement extends HTMLElement {
       const [outer, inner] = spec.path;
       const parts = splitDate(s[outer]?.[inner]);
       for (const [k, el] of Object.entries(ui.groups[name].inputs)) el.value = parts[k];
+      ui.groups[name].era.value = 'gregorian';
     }
     if (ui.fields.municipality && typeof s.municipality === 'string') ui.fields.municipality.value = s.municipality;
     const check = (name, value) => {
@@ -321,7 +339,7 @@ export class KoshinCheckerElement extends HTMLElement {
       const spec = DATE_GROUPS[name];
       const fromCore = coreErrors.find((e) => e.pointer === spec.pointer || e.pointer.startsWith(`${spec.pointer}/`));
       const key = (this.#touched.has(name) ? group.problem : null) ?? (fromCore ? fromCore.key : null);
-      group.error.textContent = key ? m.t(key) : '';
+      group.error.replaceChildren(key ? m.r(key) : '');
       for (const el of Object.values(group.inputs)) {
         if (key) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');
@@ -333,7 +351,7 @@ export class KoshinCheckerElement extends HTMLElement {
     this.#showProblems();
     this.#focusResult();
     this.#setVisible({ details: false });
-    this.#ui.result.replaceChildren(h('p', {}, this.#messages.t('ui.waiting')));
+    this.#ui.result.replaceChildren(h('p', {}, this.#messages.r('ui.waiting')));
     this.#ui.status.textContent = '';
     this.#plan = null;
   }

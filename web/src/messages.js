@@ -1,34 +1,90 @@
-// Words come from a language pack: flat "key": "text with {placeholders}" (see i18n/README.md).
+// Words from a language pack (i18n/README.md), in the message syntax of ./message-format.js.
+import { formatParts, parseMessage, plainText } from './message-format.js';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const utc = (iso) => {
+  const [, y, m, d] = ISO_DATE.exec(iso);
+  return new Date(Date.UTC(+y, +m - 1, +d));
+};
+
+// A message already formatted (parts), passed as a parameter of another: keeps its markup.
+class Rich {
+  constructor(parts) {
+    this.parts = parts;
+  }
+}
 
 export class Messages {
   constructor(lang, pack) {
     this.lang = lang;
     this.pack = pack;
-    this.dates = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', dateStyle: 'long' });
-    this.weekdays = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'long' });
+    this.japanese = lang === 'ja' || lang.startsWith('ja-');
+    // Japanese as written in Japan, with the era beside the year; every other language in the
+    // Gregorian calendar with Latin digits (Thai, Nepali and Burmese default otherwise).
+    const intl = this.japanese ? 'ja-JP-u-ca-gregory' : `${lang}-u-ca-gregory-nu-latn`;
+    const options = (o) => ({ timeZone: 'UTC', ...o });
+    this.dates = new Intl.DateTimeFormat(intl, options({ dateStyle: 'long' }));
+    this.eraYears = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', options({ era: 'long', year: 'numeric' }));
+    this.eraDates = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', options({ dateStyle: 'long' }));
+    this.weekdays = new Intl.DateTimeFormat(intl, options({ weekday: 'long' }));
+    this.numbers = new Intl.NumberFormat(intl);
+    this.plurals = new Intl.PluralRules(intl);
+    this.lists = new Intl.ListFormat(intl, { type: 'conjunction' });
+    this.parsed = new Map();
   }
 
   has(key) {
     return typeof this.pack[key] === 'string';
   }
 
-  // The text for `key` with its {placeholders} filled; an ISO date is written the reader's way.
-  t(key, params = {}) {
-    const text = this.has(key) ? this.pack[key] : `[${key}]`;
-    return text.replace(/\{([a-z_]+)\}/g, (whole, name) =>
-      name in params ? this.value(params[name]) : whole);
+  // The message as parts (strings and {tag, parts}); "[key]" when the pack lacks it.
+  parts(key, params = {}) {
+    if (!this.has(key)) return [`[${key}]`];
+    if (!this.parsed.has(key)) this.parsed.set(key, parseMessage(this.pack[key]));
+    return formatParts(this.parsed.get(key), params, this);
   }
 
-  value(v) {
-    if (typeof v === 'string' && ISO_DATE.test(v)) return this.date(v);
-    if (Array.isArray(v)) return v.map((x) => this.value(x)).join(', ');
-    return String(v);
+  // Plain text, for attributes and options (furigana left out).
+  t(key, params) {
+    return plainText(this.parts(key, params));
   }
 
+  // DOM nodes, with <ruby> and <em> as elements (never through innerHTML).
+  r(key, params) {
+    return nodes(this.parts(key, params));
+  }
+
+  // A message to pass as a parameter of another, keeping its markup.
+  rich(key, params) {
+    return new Rich(this.parts(key, params));
+  }
+
+  // For ./message-format.js: a parameter's value as parts, and plural categories.
+  value(v, type) {
+    if (v instanceof Rich) return v.parts;
+    if (Array.isArray(v)) {
+      const items = this.lists.formatToParts(v.map((_, i) => String(i)));
+      return items.flatMap((x) => (x.type === 'element' ? this.value(v[+x.value]) : [x.value]));
+    }
+    if (type === 'date' && typeof v === 'string' && ISO_DATE.test(v)) return [this.date(v)];
+    if (type === 'number' && typeof v === 'number') return [this.numbers.format(v)];
+    return [String(v)];
+  }
+
+  plural(n) {
+    return this.plurals.select(n);
+  }
+
+  // 2025年3月1日(令和7年) in Japanese; March 1, 2025 and so on elsewhere.
   date(iso) {
-    const [, y, m, d] = ISO_DATE.exec(iso);
-    return this.dates.format(new Date(Date.UTC(+y, +m - 1, +d)));
+    const d = utc(iso);
+    return this.japanese ? `${this.dates.format(d)}(${this.eraYears.format(d)})` : this.dates.format(d);
+  }
+
+  // A date typed in, said back in both calendars: "March 1, 2025 (令和7年3月1日)".
+  echo(iso) {
+    const d = utc(iso);
+    return this.r('ui.date.echo', { gregorian: this.dates.format(d), wareki: this.eraDates.format(d) });
   }
 
   // "mon" ... "sun" in the reader's language (2024-01-01 was a Monday).
@@ -38,7 +94,7 @@ export class Messages {
   }
 
   // A municipality's own text ({"ja": ..., "en": ...}): the reader's language, else Japanese,
-  // with the language it is really in (for screen readers).
+  // with the language it is really in (shown marked when it is not the reader's).
   local(text) {
     if (!text || typeof text !== 'object') return null;
     if (typeof text[this.lang] === 'string') return { text: text[this.lang], lang: this.lang };
@@ -46,4 +102,17 @@ export class Messages {
     if (typeof text[primary] === 'string') return { text: text[primary], lang: primary };
     return typeof text.ja === 'string' ? { text: text.ja, lang: 'ja' } : null;
   }
+}
+
+function nodes(parts) {
+  const fragment = document.createDocumentFragment();
+  for (const p of parts) {
+    if (typeof p === 'string') fragment.append(p);
+    else {
+      const el = document.createElement(p.tag);
+      el.append(nodes(p.parts));
+      fragment.append(el);
+    }
+  }
+  return fragment;
 }

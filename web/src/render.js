@@ -6,11 +6,13 @@ import { h } from './dom.js';
 function localText(m, text) {
   const found = m.local(text);
   if (!found) return null;
-  return found.lang === m.lang ? found.text : h('span', { lang: found.lang }, found.text);
+  if (found.lang === m.lang || m.japanese) return found.text;
+  // Not translated: the Japanese, marked so (a resident can still match it at the counter).
+  return h('span', { lang: found.lang }, found.text, ' ', h('span', { class: 'small untranslated', lang: m.lang }, m.r('ui.untranslated')));
 }
 
 function messageText(m, item) {
-  return item.text ? localText(m, item.text) : m.t(item.key, item.params);
+  return item.text ? localText(m, item.text) : m.r(item.key, item.params);
 }
 
 export function why(m, sources, item) {
@@ -18,21 +20,26 @@ export function why(m, sources, item) {
   const source = sources.get(item.source) ?? { title: item.source };
   const isLink = /^https?:\/\//.test(source.url ?? '');
   return h('details', { class: 'why', part: 'why' },
-    h('summary', {}, m.t('ui.why')),
-    h('p', {}, m.t('ui.why.rule', { rule: item.rule }), ' ',
+    h('summary', {}, m.r('ui.why')),
+    h('p', {}, m.r('ui.why.rule', { rule: item.rule }), ' ',
       isLink ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title)
         : h('span', {}, source.title)));
 }
 
-// The first sentence a resident reads: when the window opens, or that they can go now.
-export function leadText(plan, m) {
-  if (plan.errors.length > 0) return m.t('ui.lead.errors');
+// The first sentence a resident reads: when the window opens, or that they can go now. As text
+// for the live region, as nodes (furigana kept) for the heading.
+export function leadText(plan, m, nodes = false) {
+  const say = (key, params) => (nodes ? m.r(key, params) : m.r(key, params));
+  if (plan.errors.length > 0) return say('ui.lead.errors');
   const w = plan.window;
-  if (plan.procedure === 'nothing_yet' && w) return m.t('ui.lead.opens', { date: w.opens, days: w.days_until_opens });
-  if (w && w.status === 'window_open') return m.t('ui.lead.go_now', { closes: w.closes });
-  if (w && (w.status === 'expired' || w.status === 'lapsed')) return m.t('ui.lead.expired');
-  return m.t('ui.lead.procedure', { procedure: m.t(plan.procedure_key) });
+  if (plan.procedure === 'nothing_yet' && w) return say('ui.lead.opens', { date: w.opens, days: w.days_until_opens });
+  if (w && w.status === 'window_open') return say('ui.lead.go_now', { closes: w.closes });
+  if (w && (w.status === 'expired' || w.status === 'lapsed')) return say('ui.lead.expired');
+  return say('ui.lead.procedure', { procedure: m.rich(plan.procedure_key) });
 }
+
+// Items with " · " between them.
+const joined = (items) => items.flatMap((x, i) => (i ? [' · ', x] : [x]));
 
 function section(title, ...children) {
   return h('section', { part: 'section' }, h('h3', {}, title), ...children);
@@ -45,13 +52,13 @@ function listOf(m, sources, items, part) {
 
 function documentItem(m, sources, visit, doc, index) {
   const id = `doc-${visit.number}-${index}`;
-  const name = doc.name ? localText(m, doc.name) : m.t(doc.key);
+  const name = doc.name ? localText(m, doc.name) : m.r(doc.key);
   const details = [];
-  if (doc.examples) details.push(m.t('ui.doc.examples', { list: doc.examples.map((x) => m.t(`idtype.${x}`)) }));
-  if (doc.alternatives) details.push(m.t('ui.doc.alternatives', { list: doc.alternatives.map((x) => m.t(`doc.${x}`)) }));
-  if (doc.issued_within_months) details.push(m.t('ui.doc.issued_within', { months: doc.issued_within_months }));
-  for (const c of doc.only_if ?? []) details.push(m.t(`ui.only_if.${c}`));
-  for (const c of doc.waived_if ?? []) details.push(m.t(`ui.waived_if.${c}`));
+  if (doc.examples) details.push(m.r('ui.doc.examples', { list: doc.examples.map((x) => m.rich(`idtype.${x}`)) }));
+  if (doc.alternatives) details.push(m.r('ui.doc.alternatives', { list: doc.alternatives.map((x) => m.rich(`doc.${x}`)) }));
+  if (doc.issued_within_months) details.push(m.r('ui.doc.issued_within', { months: doc.issued_within_months }));
+  for (const c of doc.only_if ?? []) details.push(m.r(`ui.only_if.${c}`));
+  for (const c of doc.waived_if ?? []) details.push(m.r(`ui.waived_if.${c}`));
   return h('li', { class: 'doc' },
     h('input', { type: 'checkbox', id, part: 'checkbox' }),
     h('label', { for: id }, name),
@@ -61,19 +68,19 @@ function documentItem(m, sources, visit, doc, index) {
 }
 
 function visitSection(m, sources, visit, count) {
-  const title = count > 1 ? m.t('ui.visit.numbered', { number: visit.number }) : m.t('ui.visit.single');
+  const title = count > 1 ? m.r('ui.visit.numbered', { number: visit.number }) : m.r('ui.visit.single');
   return h('section', { part: 'section visit' },
     h('h3', {}, title),
-    h('p', {}, visit.tasks.map((t) => m.t(`ui.task.${t}`)).join(' · ')),
-    visit.national_rule ? h('p', { class: 'small' }, m.t('note.national_rule_applies')) : null,
-    visit.holder_must_attend ? h('p', {}, m.t('ui.visit.holder_must_attend')) : null,
+    h('p', {}, joined(visit.tasks.map((t) => m.r(`ui.task.${t}`)))),
+    visit.national_rule ? h('p', { class: 'small' }, m.r('note.national_rule_applies')) : null,
+    visit.holder_must_attend ? h('p', {}, m.r('ui.visit.holder_must_attend')) : null,
     visit.before.length ? h('ol', { class: 'before' },
-      visit.before.map((s) => h('li', {}, m.t(`step.${s.kind}`, { phone: s.phone ?? '' }),
+      visit.before.map((s) => h('li', {}, m.r(`step.${s.kind}`, { phone: s.phone ?? '' }),
         s.note ? h('span', { class: 'small' }, ' ', localText(m, s.note)) : null, why(m, sources, s)))) : null,
-    h('p', {}, h('strong', {}, m.t('ui.visit.bring'))),
+    h('p', {}, h('strong', {}, m.r('ui.visit.bring'))),
     h('ul', { class: 'checklist', part: 'checklist' }, visit.documents.map((d, i) => documentItem(m, sources, visit, d, i))),
-    visit.waived.length ? h('p', { class: 'small' }, m.t('ui.visit.waived', {
-      list: visit.waived.map((w) => m.t(`doc.${w.id}`)) })) : null,
+    visit.waived.length ? h('p', { class: 'small' }, m.r('ui.visit.waived', {
+      list: visit.waived.map((w) => m.rich(`doc.${w.id}`)) })) : null,
     visit.notes.length ? listOf(m, sources, visit.notes, 'notes') : null);
 }
 
@@ -81,64 +88,64 @@ function hoursLine(m, e) {
   const spans = (e.hours ?? []).map((s) => `${s.open}–${s.close}`).join(', ');
   const days = (e.weekdays ?? []).map((d) => m.weekday(d));
   let text;
-  if (e.kind === 'announced') text = m.t('ui.hours.announced');
-  else if (e.kind === 'nth_weekday') text = m.t('ui.hours.nth', { nth: e.nth.join(', '), days });
-  else text = m.t('ui.hours.weekly', { days });
-  const parts = [text, spans || m.t('ui.hours.unknown')];
-  if (e.reservation === 'required') parts.push(m.t('ui.hours.reservation_required'));
-  if (e.reservation === 'recommended') parts.push(m.t('ui.hours.reservation_recommended'));
-  for (const u of e.unmet ?? []) parts.push(m.t(`ui.hours.unmet.${u}`));
-  return parts.join(' · ');
+  if (e.kind === 'announced') text = m.r('ui.hours.announced');
+  else if (e.kind === 'nth_weekday') text = m.r('ui.hours.nth', { nth: e.nth.join(', '), days });
+  else text = m.r('ui.hours.weekly', { days });
+  const parts = [text, spans || m.r('ui.hours.unknown')];
+  if (e.reservation === 'required') parts.push(m.r('ui.hours.reservation_required'));
+  if (e.reservation === 'recommended') parts.push(m.r('ui.hours.reservation_recommended'));
+  for (const u of e.unmet ?? []) parts.push(m.r(`ui.hours.unmet.${u}`));
+  return joined(parts);
 }
 
 function officeItem(m, sources, office, available) {
   return h('li', { class: 'office', part: 'office' },
     h('p', {}, h('strong', {}, localText(m, office.name))),
-    office.address ? h('p', {}, localText(m, office.address)) : h('p', { class: 'small' }, m.t('ui.office.no_address')),
-    office.phone ? h('p', {}, m.t('ui.office.phone'), ' ', h('a', { href: `tel:${office.phone}` }, office.phone)) : null,
+    office.address ? h('p', {}, localText(m, office.address)) : h('p', { class: 'small' }, m.r('ui.office.no_address')),
+    office.phone ? h('p', {}, m.r('ui.office.phone'), ' ', h('a', { href: `tel:${office.phone}` }, office.phone)) : null,
     h('ul', { class: 'hours' }, (office.hours ?? []).map((e) => h('li', {}, hoursLine(m, e)))),
-    office.closed_on_holidays ? h('p', { class: 'small' }, m.t('ui.office.closed_holidays')) : null,
-    office.closed_year_end ? h('p', { class: 'small' }, m.t('ui.office.closed_year_end')) : null,
-    available ? null : h('p', { class: 'small' }, m.t('ui.office.unavailable')),
-    office.url ? h('p', {}, h('a', { href: office.url, rel: 'noopener noreferrer', target: '_blank' }, m.t('ui.office.page'))) : null,
+    office.closed_on_holidays ? h('p', { class: 'small' }, m.r('ui.office.closed_holidays')) : null,
+    office.closed_year_end ? h('p', { class: 'small' }, m.r('ui.office.closed_year_end')) : null,
+    available ? null : h('p', { class: 'small' }, m.r('ui.office.unavailable')),
+    office.url ? h('p', {}, h('a', { href: office.url, rel: 'noopener noreferrer', target: '_blank' }, m.r('ui.office.page'))) : null,
     why(m, sources, office));
 }
 
 export function renderPlan(plan, m, sources) {
   const out = [];
   const w = plan.window;
-  out.push(h('h2', { class: 'lead', part: 'lead', tabindex: '-1' }, leadText(plan, m)));
+  out.push(h('h2', { class: 'lead', part: 'lead', tabindex: '-1' }, leadText(plan, m, true)));
   if (plan.errors.length > 0) {
     // Errors on a date are also shown next to its fields; the pointer names the answer.
     out.push(h('ul', { class: 'errors', part: 'errors' }, plan.errors.map((e) =>
-      h('li', {}, m.t(e.key), e.pointer ? h('span', { class: 'small' }, ` (${e.pointer})`) : null))));
+      h('li', {}, m.r(e.key), e.pointer ? h('span', { class: 'small' }, ` (${e.pointer})`) : null))));
     return out;
   }
   if (w) {
-    out.push(h('p', {}, m.t('ui.window', { opens: w.opens, closes: w.closes }), why(m, sources, w)));
-    if (w.safe_from) out.push(h('p', { class: 'small' }, m.t('summary.safe_from', { date: w.safe_from })));
+    out.push(h('p', {}, m.r('ui.window', { opens: w.opens, closes: w.closes }), why(m, sources, w)));
+    if (w.safe_from) out.push(h('p', { class: 'small' }, m.r('summary.safe_from', { date: w.safe_from })));
   }
-  out.push(section(m.t('ui.section.procedure'),
-    h('p', {}, h('strong', {}, m.t(plan.procedure_key))),
-    plan.next_procedure ? h('p', {}, m.t('summary.next', { procedure: m.t(`procedure.${plan.next_procedure}`) })) : null,
+  out.push(section(m.r('ui.section.procedure'),
+    h('p', {}, h('strong', {}, m.r(plan.procedure_key))),
+    plan.next_procedure ? h('p', {}, m.r('summary.next', { procedure: m.rich(`procedure.${plan.next_procedure}`) })) : null,
     listOf(m, sources, plan.procedure_reasons, 'reasons')));
   for (const visit of plan.visits) out.push(visitSection(m, sources, visit, plan.visits.length));
   const nc = plan.new_certificate;
   if (nc && nc.expiry) {
-    out.push(h('p', {}, m.t('ui.new_certificate', { date: nc.renewed_on, expiry: nc.expiry }), why(m, sources, nc)));
+    out.push(h('p', {}, m.r('ui.new_certificate', { date: nc.renewed_on, expiry: nc.expiry }), why(m, sources, nc)));
   }
   const offices = [...plan.offices.map((o) => officeItem(m, sources, o, true)),
     ...plan.offices_unavailable.map((o) => officeItem(m, sources, o, false))];
-  out.push(section(m.t('ui.section.offices'),
+  out.push(section(m.r('ui.section.offices'),
     plan.municipality.url ? h('p', {}, h('a', { href: plan.municipality.url, rel: 'noopener noreferrer', target: '_blank' },
-      m.t('ui.municipality_page'))) : null,
-    offices.length ? h('ul', { class: 'offices' }, offices) : h('p', {}, m.t('note.ask_your_municipality'))));
+      m.r('ui.municipality_page'))) : null,
+    offices.length ? h('ul', { class: 'offices' }, offices) : h('p', {}, m.r('note.ask_your_municipality'))));
   if (plan.fees.length) {
-    out.push(h('p', {}, plan.fees.map((f) => m.t(f.amount_yen === 0 ? 'ui.fee.free' : 'ui.fee.yen', { amount: f.amount_yen }))));
+    out.push(h('p', {}, plan.fees.map((f) => m.r(f.amount_yen === 0 ? 'ui.fee.free' : 'ui.fee.yen', { amount: f.amount_yen }))));
   }
-  if (plan.follow_ups.length) out.push(section(m.t('ui.section.follow_ups'), listOf(m, sources, plan.follow_ups, 'follow-ups')));
-  if (plan.warnings.length) out.push(section(m.t('ui.section.warnings'), listOf(m, sources, plan.warnings, 'warnings')));
-  if (plan.notes.length) out.push(section(m.t('ui.section.notes'), listOf(m, sources, plan.notes, 'notes')));
-  out.push(h('p', { class: 'small' }, m.t('summary.rule_set', { version: plan.rule_set?.version ?? '' })));
+  if (plan.follow_ups.length) out.push(section(m.r('ui.section.follow_ups'), listOf(m, sources, plan.follow_ups, 'follow-ups')));
+  if (plan.warnings.length) out.push(section(m.r('ui.section.warnings'), listOf(m, sources, plan.warnings, 'warnings')));
+  if (plan.notes.length) out.push(section(m.r('ui.section.notes'), listOf(m, sources, plan.notes, 'notes')));
+  out.push(h('p', { class: 'small' }, m.r('summary.rule_set', { version: plan.rule_set?.version ?? '' })));
   return out;
 }

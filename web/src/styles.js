@@ -44,6 +44,8 @@ button {
 .error { color: var(--koshin-error, #b00020); font-weight: bold; margin: 0.3em 0 0; }
 .error:empty { display: none; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.no-furigana rt { display: none; }
+.untranslated { font-style: italic; }
 .result { border-top: 3px solid var(--koshin-accent, #0b5cad); margin-top: 0.8em; padding-top: 0.4em; }
 .lead:focus { outline: none; }
 ul, ol { padding-inline-start: 1.4em; margin: 0.3em 0; }

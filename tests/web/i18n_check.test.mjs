@@ -1,0 +1,93 @@
+// The language-pack check (scripts/i18n-check.mjs) on the shipped packs, on packs broken in each
+// way it must catch, and on a language added the way the README says.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'node:test';
+
+import { checkPacks } from '../../scripts/i18n-check.mjs';
+import { parseMessage, formatParts, plainText } from '../../web/src/message-format.js';
+import { paths } from './support.mjs';
+
+const i18n = path.join(paths.root, 'i18n');
+const coreKeys = JSON.parse(execFileSync(paths.cli, ['keys'], { encoding: 'utf8' }));
+const en = JSON.parse(fs.readFileSync(path.join(i18n, 'en.json'), 'utf8'));
+
+// A directory holding en.json and the given packs.
+function packsDir(packs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koshin-i18n-'));
+  fs.writeFileSync(path.join(dir, 'en.json'), JSON.stringify(en));
+  for (const [name, pack] of Object.entries(packs)) {
+    fs.writeFileSync(path.join(dir, `${name}.json`), typeof pack === 'string' ? pack : JSON.stringify(pack));
+  }
+  return dir;
+}
+
+// en's messages as a translation would carry them (no notes).
+const messagesOf = (pack, locale) => ({
+  ...Object.fromEntries(Object.entries(pack).filter(([k]) => !k.startsWith('@'))),
+  '@@locale': locale, '@@name': 'Test',
+});
+
+test('the shipped packs pass, and define every key the core emits', () => {
+  assert.ok(coreKeys.length > 50);
+  assert.deepEqual(checkPacks(i18n, coreKeys), []);
+});
+
+test('each kind of problem is reported with its file and key', () => {
+  const good = messagesOf(en, 'xx');
+  const cases = [
+    [{ ...good, 'ui.check': undefined }, 'xx.json: ui.check: missing'],
+    [{ ...good, 'ui.nonsense': 'x' }, 'xx.json: ui.nonsense: not a key of en.json'],
+    [{ ...good, 'ui.check': ' ' }, 'xx.json: ui.check: empty message'],
+    [{ ...good, 'ui.lead.go_now': 'Until {closes}.' }, 'xx.json: ui.lead.go_now: placeholders {closes} differ from en.json\'s {closes, date}'],
+    [{ ...good, 'ui.lead.go_now': 'Until {until, date}.' }, 'xx.json: ui.lead.go_now: placeholders {until, date} differ'],
+    [{ ...good, 'ui.check': 'Check {' }, 'xx.json: ui.check: invalid message'],
+    [{ ...good, 'ui.check': '<b>Check</b>' }, 'xx.json: ui.check: invalid message: markup other than <ruby>, <rt> and <em>'],
+    [{ ...good, 'ui.check': '<em class="x">Check</em>' }, 'xx.json: ui.check: invalid message: markup other than'],
+    [{ ...good, 'ui.check': '<em>Check' }, 'xx.json: ui.check: invalid message: <em> not closed'],
+    [{ ...good, 'ui.doc.issued_within': '{months, plural, one {one month}}' }, 'has no "other" case'],
+    [{ ...good, 'doc.holder_card': 'The card' }, 'xx.json: doc.holder_card: keep the Japanese term "マイナンバーカード"'],
+    [{ ...good, '@@locale': 'yy' }, 'xx.json: @@locale: must be "xx"'],
+    [{ ...good, '@@name': '' }, 'xx.json: @@name: missing'],
+    ['{"ui.check": ', 'xx.json: not JSON'],
+  ];
+  for (const [pack, expected] of cases) {
+    const problems = checkPacks(packsDir({ xx: pack }), coreKeys);
+    assert.ok(problems.some((p) => p.includes(expected)), `expected "${expected}", got:\n${problems.join('\n')}`);
+  }
+  const noNote = { ...en };
+  delete noNote['@ui.check'];
+  const dir = packsDir({});
+  fs.writeFileSync(path.join(dir, 'en.json'), JSON.stringify(noNote));
+  assert.ok(checkPacks(dir, coreKeys).some((p) => p.endsWith('en.json: ui.check: no translator note ("@key": {"description": ...})')));
+  assert.ok(checkPacks(dir, [...coreKeys, 'reason.made_up']).some((p) => p.includes('reason.made_up: emitted by the core but defined in no pack')));
+});
+
+test('a language added as the README says passes the check', () => {
+  // README "Adding a language": copy en.json's messages to i18n/<tag>.json, set @@locale and
+  // @@name, translate, run the check.
+  const added = messagesOf(en, 'eo');
+  added['ui.check'] = 'Kontroli';
+  assert.deepEqual(checkPacks(packsDir({ eo: added }), coreKeys), []);
+});
+
+test('plural, select, dates and markup format as documented', () => {
+  const env = {
+    value: (v, type) => [type === 'date' ? `D(${v})` : type === 'number' ? `N(${v})` : String(v)],
+    plural: (n) => new Intl.PluralRules('pt-BR').select(n),
+  };
+  const f = (text, params) => plainText(formatParts(parseMessage(text), params, env));
+  const days = '{n, plural, =0 {today} one {in # day} other {in # days}}';
+  assert.equal(f(days, { n: 0 }), 'today');
+  assert.equal(f(days, { n: 1 }), 'in N(1) day');
+  assert.equal(f(days, { n: 5 }), 'in N(5) days');
+  assert.equal(f('{x, select, a {A} other {O}}', { x: 'a' }), 'A');
+  assert.equal(f('{x, select, a {A} other {O}}', { x: 'b' }), 'O');
+  assert.equal(f('On {d, date}', { d: '2025-03-01' }), 'On D(2025-03-01)');
+  assert.equal(f('{missing}', {}), '{missing}');
+  assert.equal(f('<ruby>漢字<rt>かんじ</rt></ruby>です', {}), '漢字です');
+  assert.deepEqual(formatParts(parseMessage('<em>a</em>'), {}, env), [{ tag: 'em', parts: ['a'] }]);
+});
