@@ -91,3 +91,17 @@ test('plural, select, dates and markup format as documented', () => {
   assert.equal(f('<ruby>漢字<rt>かんじ</rt></ruby>です', {}), '漢字です');
   assert.deepEqual(formatParts(parseMessage('<em>a</em>'), {}, env), [{ tag: 'em', parts: ['a'] }]);
 });
+
+test('a browser language finds its pack', async () => {
+  const { matchLanguage } = await import('../../web/src/languages.js');
+  const languages = fs.readdirSync(i18n).filter((f) => f.endsWith('.json')).map((f) => ({ id: f.slice(0, -5) }));
+  const cases = {
+    ja: 'ja', 'ja-JP': 'ja', 'ja-x-easy': 'ja-x-easy', 'JA-X-EASY': 'ja-x-easy', en: 'en', 'en-GB': 'en',
+    'zh-TW': 'zh-Hant', 'zh-HK': 'zh-Hant', zh: 'zh-Hans', 'zh-CN': 'zh-Hans', 'zh-SG': 'zh-Hans',
+    'pt-PT': 'pt-BR', pt: 'pt-BR', tl: 'fil', 'fil-PH': 'fil', 'es-419': 'es', 'ko-KR': 'ko', 'vi-VN': 'vi',
+    'ne-NP': 'ne', 'my-MM': 'my', 'th-TH': 'th', in: 'id', 'id-ID': 'id',
+  };
+  for (const [tag, pack] of Object.entries(cases)) assert.equal(matchLanguage(tag, languages), pack, tag);
+  assert.equal(matchLanguage('fr', languages), undefined);
+  assert.equal(matchLanguage('not a tag!', languages), undefined);
+});

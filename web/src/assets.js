@@ -62,17 +62,3 @@ export async function loadMunicipality(engine, id) {
 export const loadPack = (lang) => once(`i18n:${lang}`, () => fetchJson(`i18n/${lang}.json`));
 
 export { sources };
-
-// The pack for a BCP 47 tag: exact, then the primary language, then a pack of that language
-// (e.g. "zh" for "zh-TW"); undefined when there is none.
-export function matchLanguage(tag, languages) {
-  const ids = languages.map((l) => l.id);
-  const lower = (tag || '').toLowerCase();
-  const primary = lower.split('-')[0];
-  return ids.find((id) => id.toLowerCase() === lower)
-    ?? ids.find((id) => id.toLowerCase() === primary)
-    ?? ids.find((id) => id.split('-')[0].toLowerCase() === primary);
-}
-
-// The same, falling back to Japanese.
-export const pickLanguage = (tag, languages) => matchLanguage(tag, languages) ?? 'ja';

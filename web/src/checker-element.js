@@ -11,7 +11,8 @@ import { Messages } from './messages.js';
 import { leadText, renderPlan } from './render.js';
 import { styles } from './styles.js';
 import { tokyoToday } from './today.js';
-import { loadEngine, loadIndex, loadMunicipality, loadPack, pickLanguage, sources } from './assets.js';
+import { loadEngine, loadIndex, loadMunicipality, loadPack, sources } from './assets.js';
+import { matchLanguage } from './languages.js';
 
 const DATE_GROUPS = {
   cert: { path: ['certificates', 'expiry'], pointer: '/certificates', required: true },
@@ -87,14 +88,21 @@ export class KoshinCheckerElement extends HTMLElement {
     });
   }
 
-  #lang() {
+  // The `lang` attribute, else the nearest element's, else the browser's preferences, else
+  // Japanese (docs/adr/0005-language-packs-and-eras.md).
+  #language(languages) {
     const own = this.closest('[lang]')?.getAttribute('lang');
-    return own || document.documentElement.lang || 'ja';
+    const tags = own ? [own] : navigator.languages ?? [];
+    for (const tag of tags) {
+      const found = matchLanguage(tag, languages);
+      if (found) return found;
+    }
+    return 'ja';
   }
 
   async #update() {
     const index = await loadIndex();
-    const lang = pickLanguage(this.#lang(), index.languages);
+    const lang = this.#language(index.languages);
     if (!this.#ui || this.#messages?.lang !== lang) {
       this.#messages = new Messages(lang, await loadPack(lang));
       this.#build(index);

@@ -5,4 +5,5 @@ if (!customElements.get('koshin-checker')) customElements.define('koshin-checker
 
 export { KoshinCheckerElement };
 // For the standalone page (web/page.js), which shares the widget's index and language choice.
-export { loadIndex, matchLanguage } from './assets.js';
+export { loadIndex } from './assets.js';
+export { matchLanguage } from './languages.js';
