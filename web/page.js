@@ -27,7 +27,9 @@ async function initLanguages() {
 function initOffline() {
   if (!('serviceWorker' in navigator)) return;
   const banner = document.getElementById('update');
+  // Registration can fail or be refused (private windows, policies): the page works without it.
   navigator.serviceWorker.register('sw.js').then((registration) => {
+    if (!registration) return;
     const offer = (worker) => {
       banner.hidden = false;
       document.getElementById('update-button').onclick = () => worker.postMessage('activate');
@@ -39,7 +41,7 @@ function initOffline() {
         if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
       });
     });
-  });
+  }).catch(() => {});
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (!reloading && !banner.hidden) {

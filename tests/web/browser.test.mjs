@@ -1,5 +1,6 @@
 // The page and the widget in a real headless Chromium (Debian's, driven by playwright-core).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -301,6 +302,84 @@ describe('the resident page', () => {
     const plan = await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
     assert.equal(plan.municipality.id, 'edogawa');
     assert.deepEqual(plan.errors, []);
+    await context.close();
+  });
+});
+
+describe('every language', () => {
+  const languages = JSON.parse(fs.readFileSync(`${paths.site}/koshin/i18n/index.json`, 'utf8'));
+  // A scenario that shows most kinds of text: a proxy without the form in Tokorozawa (two visits,
+  // a phone step, offices with hours), lapsed and forgotten PINs, warnings and notes.
+  const scenario = {
+    today: '2025-07-10', municipality: 'tokorozawa', certificates: { expiry: '2025-09-30' },
+    card: { expiry: '2029-09-30' }, holder: { birth_date: '1988-09-30' }, applicant: 'proxy_without_form',
+    pins: { signature: 'forgotten', user: 'known' },
+  };
+  const AXE_LANGUAGES = ['ja', 'ja-x-easy', 'my'];
+
+  test('renders a full scenario at 320 px with no raw key, undefined or placeholder left', async () => {
+    assert.equal(languages.length, 14);
+    for (const { id } of languages) {
+      const { context, page, log } = await openPage(`/embed.html?lang=${id}`, { viewport: { width: 320, height: 800 } });
+      await field(page, 'cert-year').waitFor();
+      const plan = await nextPlan(page, () => page.evaluate((s) => {
+        document.querySelector('koshin-checker').situation = s;
+      }, scenario));
+      assert.deepEqual(plan.errors, [], id);
+      await page.waitForFunction((lang) => document.querySelector('koshin-checker').shadowRoot
+        .querySelector('.root')?.getAttribute('lang') === lang, id);
+      const text = await page.evaluate(() => {
+        const root = document.querySelector('koshin-checker').shadowRoot;
+        const attrs = [...root.querySelectorAll('[aria-label], option, [title]')].map((e) => e.getAttribute('aria-label') ?? e.textContent);
+        return [root.querySelector('.root').innerText, ...attrs].join('\n');
+      });
+      assert.ok(text.length > 1500, `${id}: the result is short`);
+      for (const [what, re] of [['raw key', /\[[a-z_]+(\.[a-z0-9_]+)+\]/], ['undefined', /undefined|NaN|\[object/],
+        ['placeholder', /\{[a-z_]+(, ?[a-z]+)?\}/], ['markup', /<\/?[a-z]+>/]]) {
+        assert.doesNotMatch(text, re, `${id}: ${what} in the page: ${text.match(re) && text.slice(Math.max(0, text.search(re) - 80), text.search(re) + 40)}`);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `${id}: the page is ${width}px wide at 320px`);
+      if (id === 'ja-x-easy') {
+        assert.ok(await page.evaluate(() => document.querySelector('koshin-checker').shadowRoot.querySelectorAll('ruby rt').length > 20));
+      }
+      if (AXE_LANGUAGES.includes(id)) {
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], id);
+      }
+      assert.deepEqual(log.errors, [], id);
+      await context.close();
+    }
+  });
+
+  test('dates: Japanese with the era year, others Gregorian with Latin digits; era input echoed and checked', async () => {
+    const dateOf = async (lang) => {
+      const { context, page } = await openPage(`/embed.html?lang=${lang}`);
+      await field(page, 'cert-year').waitFor();
+      await nextPlan(page, () => page.evaluate((s) => {
+        document.querySelector('koshin-checker').situation = s;
+      }, scenario));
+      await page.waitForFunction((l) => document.querySelector('koshin-checker').shadowRoot.querySelector('.root')?.getAttribute('lang') === l, lang);
+      const lead = await widget(page).locator('.lead').textContent();
+      await context.close();
+      return lead;
+    };
+    assert.match(await dateOf('ja'), /2025年7月1日\(令和7年\)|2025年10月1日\(令和7年\)|2025年\d+月\d+日\(令和7年\)/);
+    for (const lang of ['th', 'ne', 'my']) assert.doesNotMatch(await dateOf(lang), /[\u0E50-\u0E59\u0966-\u096F\u1040-\u1049]|2568/, lang);
+
+    const { context, page } = await openPage('/embed.html?lang=en');
+    await field(page, 'cert-year').waitFor();
+    await field(page, 'cert-era').selectOption('heisei');
+    await fillDate(page, 'cert', '32-3-1');  // 平成32年 printed before 2019: 令和2年
+    await field(page, 'card-year').focus();
+    await page.waitForFunction(() => /令和2年3月1日/.test(document.querySelector('koshin-checker').shadowRoot.querySelector('.echo')?.textContent));
+    assert.match(await widget(page).locator('.echo').first().textContent(), /March 1, 2020/);
+    await field(page, 'cert-era').selectOption('reiwa');
+    await fillDate(page, 'cert', '1-4-30');  // before 令和
+    await field(page, 'card-year').focus();
+    await page.waitForFunction(() => document.querySelector('koshin-checker').shadowRoot.querySelector('[aria-invalid=true]'));
+    const described = await field(page, 'cert-year').getAttribute('aria-describedby');
+    assert.match(await widget(page).locator(`[id="${described.split(' ').at(-1)}"]`).textContent(), /not in this era/);
     await context.close();
   });
 });

@@ -29,7 +29,7 @@ export function why(m, sources, item) {
 // The first sentence a resident reads: when the window opens, or that they can go now. As text
 // for the live region, as nodes (furigana kept) for the heading.
 export function leadText(plan, m, nodes = false) {
-  const say = (key, params) => (nodes ? m.r(key, params) : m.r(key, params));
+  const say = (key, params) => (nodes ? m.r(key, params) : m.t(key, params));
   if (plan.errors.length > 0) return say('ui.lead.errors');
   const w = plan.window;
   if (plan.procedure === 'nothing_yet' && w) return say('ui.lead.opens', { date: w.opens, days: w.days_until_opens });
