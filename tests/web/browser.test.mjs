@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { pseudoPack } from './pseudo.mjs';
 import { chromiumOptions, field, fillDate, loadCases, nativePlan, paths, widget } from './support.mjs';
 
 let server;
@@ -350,6 +351,34 @@ describe('every language', () => {
       assert.deepEqual(log.errors, [], id);
       await context.close();
     }
+  });
+
+  test('the pseudo-locale (accented, 40% longer) fits 320 px and every string comes from the pack', async () => {
+    const en = JSON.parse(fs.readFileSync(`${paths.root}/i18n/en.json`, 'utf8'));
+    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 320, height: 800 } });
+    await context.route('**/koshin/i18n/index.json', (route) => route.fulfill({
+      json: [...languages, { id: 'en-XA', name: 'Pseudo' }] }));
+    await context.route('**/koshin/i18n/en-XA.json', (route) => route.fulfill({ json: pseudoPack(en) }));
+    const page = await context.newPage();
+    await page.addInitScript(recordPlans);
+    await page.goto(`${origin}/embed.html?lang=en-XA`);
+    await field(page, 'cert-year').waitFor();
+    const plan = await nextPlan(page, () => page.evaluate((s) => {
+      document.querySelector('koshin-checker').situation = s;
+    }, scenario));
+    const text = await page.evaluate(() => document.querySelector('koshin-checker').shadowRoot.querySelector('.root').innerText);
+    assert.match(text, /⟦/);
+    // A municipality's own texts are data (rule files: {"ja": ..., "en": ...}), not the pack's.
+    const localTexts = (v) => (Array.isArray(v) ? v.flatMap(localTexts)
+      : v && typeof v === 'object' ? ('ja' in v ? Object.values(v) : Object.values(v).flatMap(localTexts)) : []);
+    const municipalities = JSON.parse(fs.readFileSync(`${paths.site}/koshin/rules/index.json`, 'utf8'));
+    const names = [...localTexts(municipalities), ...localTexts(plan)].sort((a, b) => b.length - a.length);
+    let outside = names.reduce((t, name) => t.replaceAll(name, ' '), text);
+    while (/⟦[^⟦⟧]*⟧/.test(outside)) outside = outside.replace(/⟦[^⟦⟧]*⟧/g, ' ');  // messages nest
+    assert.doesNotMatch(outside, /[A-Za-z]{3,}/, `text not from the pack: ${outside.match(/.{0,40}[A-Za-z]{3,}.{0,40}/)}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `the page is ${width}px wide at 320px`);
+    await context.close();
   });
 
   test('dates: Japanese with the era year, others Gregorian with Latin digits; era input echoed and checked', async () => {
