@@ -342,7 +342,15 @@ describe('every language', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 320, `${id}: the page is ${width}px wide at 320px`);
       if (id === 'ja-x-easy') {
-        assert.ok(await page.evaluate(() => document.querySelector('koshin-checker').shadowRoot.querySelectorAll('ruby rt').length > 20));
+        // Furigana on every kanji word, and a switch that hides them (screen readers read both).
+        const shown = () => page.evaluate(() => [...document.querySelector('koshin-checker').shadowRoot.querySelectorAll('rt')]
+          .filter((rt) => getComputedStyle(rt).display !== 'none').length);
+        assert.ok(await shown() > 20);
+        await field(page, 'furigana').uncheck();
+        assert.equal(await shown(), 0);
+        await field(page, 'furigana').check();
+      } else {
+        assert.equal(await field(page, 'furigana').count(), 0, `${id}: no furigana switch without furigana`);
       }
       if (AXE_LANGUAGES.includes(id)) {
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -235,7 +235,7 @@ export class KoshinCheckerElement extends HTMLElement {
     h('h2', {}, m.r('ui.title')),
     // Furigana can be hidden: screen readers read both the word and its reading.
     Object.values(m.pack).some((v) => String(v).includes('<ruby>')) ? h('div', { class: 'choice' },
-      h('input', { type: 'checkbox', id: id('furigana'), checked: true, onchange: (e) => {
+      h('input', { type: 'checkbox', id: id('furigana'), name: 'furigana', checked: true, onchange: (e) => {
         this.#root.querySelector('.root').classList.toggle('no-furigana', !e.target.checked);
       } }),
       h('label', { for: id('furigana') }, m.r('ui.furigana'))) : null,
