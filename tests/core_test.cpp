@@ -159,7 +159,7 @@ constexpr int kSweepStride = KOSHIN_SWEEP_STRIDE;
 // a fortnight apart across two and a half years. Invariants, not answers: no errors on valid
 // input, opens <= closes, every visit lists documents, offices or a reason, every key translated.
 TEST(Sweep, InvariantsHoldAcrossSituations) {
-  const Json en = Json::parse(testing::read_text(KOSHIN_SOURCE_DIR "/i18n/en.json"));
+  const Json en = testing::source_json("i18n/en.json");
   const Engine& engine = testing::shipped_engine();
   std::vector<std::string> municipalities = engine.municipality_ids();
   municipalities.push_back("other");

@@ -9,7 +9,7 @@ namespace koshin {
 namespace {
 
 const Json& table() {
-  static const Json j = Json::parse(testing::read_text(KOSHIN_SOURCE_DIR "/tests/date_functions.json"));
+  static const Json j = testing::source_json("tests/date_functions.json");
   return j;
 }
 

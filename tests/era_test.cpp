@@ -8,20 +8,17 @@
 namespace koshin {
 namespace {
 
-const Json& table() {
-  static const Json j = Json::parse(testing::read_text(KOSHIN_SOURCE_DIR "/tests/era_cases.json"));
-  return j;
-}
-
 Era era(const Json& v) {
   const auto e = kEraNames.find(v.get<std::string>());
   EXPECT_TRUE(e.has_value()) << v;
   return e.value_or(Era::reiwa);
 }
 
+const Json table = testing::source_json("tests/era_cases.json");
+
 TEST(EraTable, ToGregorian) {
-  ASSERT_GE(table()["to_gregorian"].size(), 20u);
-  for (const auto& c : table()["to_gregorian"]) {
+  ASSERT_GE(table["to_gregorian"].size(), 20u);
+  for (const auto& c : table["to_gregorian"]) {
     SCOPED_TRACE(c["name"].get<std::string>());
     Date out;
     const EraParse r =
@@ -34,7 +31,7 @@ TEST(EraTable, ToGregorian) {
 }
 
 TEST(EraTable, FromGregorian) {
-  for (const auto& c : table()["to_era"]) {
+  for (const auto& c : table["to_era"]) {
     SCOPED_TRACE(c["date"].get<std::string>());
     Date d;
     ASSERT_EQ(parse_iso_date(c["date"].get<std::string>(), d), DateParse::ok);

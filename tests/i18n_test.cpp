@@ -12,7 +12,7 @@ namespace koshin {
 namespace {
 
 Json pack(const std::string& lang) {
-  return Json::parse(testing::read_text(std::string(KOSHIN_SOURCE_DIR "/i18n/") + lang + ".json"));
+  return testing::source_json("i18n/" + lang + ".json");
 }
 
 // Every key a plan can contain: core keys, documents, follow-ups, steps, error codes.

@@ -96,7 +96,7 @@ TEST_P(RuleErrors, GiveTheListedCodeAndPointer) {
 
 std::vector<RuleErrorCase> rule_error_cases() {
   std::vector<RuleErrorCase> out;
-  const Json j = Json::parse(testing::read_text(KOSHIN_SOURCE_DIR "/tests/rule_errors.json"));
+  const Json j = testing::source_json("tests/rule_errors.json");
   for (const auto& c : j["cases"]) out.push_back({c["name"].get<std::string>(), c});
   return out;
 }

@@ -15,6 +15,9 @@ inline std::string read_text(const std::filesystem::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
+// A JSON file of the source tree (tables, packs, rule files), by its path from the top.
+inline Json source_json(const std::string& path) { return Json::parse(read_text(KOSHIN_SOURCE_DIR "/" + path)); }
+
 inline const Engine& shipped_engine() {
   static const Engine engine = [] {
     Engine e;
