@@ -568,40 +568,25 @@ void write_value(const Json& j, int indent, int depth, std::string& out) {
     out.append(static_cast<std::size_t>(indent * level), ' ');
   };
   switch (j.type()) {
-    case Json::value_t::object: {
-      if (j.empty()) {
-        out += "{}";
-        return;
-      }
-      out += '{';
-      bool first = true;
-      for (const auto& member : j.get_ref<const Json::object_t&>()) {
-        if (!first) out += ',';
-        first = false;
-        newline(depth + 1);
-        write_string(member.first, out);
-        out += indent < 0 ? ":" : ": ";
-        write_value(member.second, indent, depth + 1, out);
-      }
-      newline(depth);
-      out += '}';
-      return;
-    }
+    case Json::value_t::object:
     case Json::value_t::array: {
+      const bool object = j.is_object();
       if (j.empty()) {
-        out += "[]";
+        out += object ? "{}" : "[]";
         return;
       }
-      out += '[';
-      bool first = true;
-      for (const auto& element : j.get_ref<const Json::array_t&>()) {
-        if (!first) out += ',';
-        first = false;
+      out += object ? '{' : '[';
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it != j.begin()) out += ',';
         newline(depth + 1);
-        write_value(element, indent, depth + 1, out);
+        if (object) {
+          write_string(it.key(), out);
+          out += indent < 0 ? ":" : ": ";
+        }
+        write_value(*it, indent, depth + 1, out);
       }
       newline(depth);
-      out += ']';
+      out += object ? '}' : ']';
       return;
     }
     case Json::value_t::string:
