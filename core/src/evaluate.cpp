@@ -128,6 +128,7 @@ bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, 
 class Fields {
  public:
   Fields& str(const char* key, std::string_view value);
+  Fields& date(const char* key, Date value);  // as "YYYY-MM-DD"
   Fields& add(const char* key, Json value);
   Json take() { return std::move(json_); }
 
@@ -136,6 +137,8 @@ class Fields {
 };
 
 Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
+
+Fields& Fields::date(const char* key, Date value) { return add(key, Json(format_iso_date(value))); }
 
 Fields& Fields::add(const char* key, Json value) {
   json_[key] = std::move(value);
@@ -227,7 +230,8 @@ class Evaluation {
     return f;
   }
   Json item(std::string_view message_key, std::string_view rule_id) { return item_fields(message_key, rule_id).take(); }
-  Json item(std::string_view message_key, std::string_view rule_id, Fields params) {
+  // Takes `params` by reference (and empties it): passing Fields by value copied its JSON.
+  Json item(std::string_view message_key, std::string_view rule_id, Fields& params) {
     return item_fields(message_key, rule_id).add("params", params.take()).take();
   }
 
@@ -362,7 +366,7 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
   card_.derived = true;
   derived_.push_back(Fields()
                          .str("field", "/card/expiry")
-                         .str("value", iso(expiry))
+                         .date("value", expiry)
                          .str("key", key::kNoteDerived)
                          .str("rule", "N-CARD-VALIDITY")
                          .str("source", cite("N-CARD-VALIDITY"))
@@ -420,7 +424,7 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
     derived_.push_back(Fields()
                            .str("field", "/certificates/expiry")
-                           .str("value", iso(user))
+                           .date("value", user)
                            .str("key", key::kNoteDerived)
                            .str("rule", rule)
                            .str("source", cite(rule))
@@ -486,13 +490,14 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
   };
   Json certificates = Json::object();
   std::optional<Date> user_after;
-  Json first = nullptr;
+  Json first = nullptr;  // the first certificate described: its fields head the result
+  bool first_capped_by_card = false;
   bool capped_warned = false;
   auto describe = [&](const Item& it, std::optional<Date> user_cap) {
     const NewExpiry e = new_expiry(it, r, card_cap, user_cap);
     Fields f;
     if (e.expiry) {
-      f.str("expiry", iso(*e.expiry));
+      f.date("expiry", *e.expiry);
     } else {
       f.add("expiry", nullptr);
     }
@@ -506,15 +511,18 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     if (e.refused) f.add("refused_before_window", true);
     Json j = f.take();
     if (e.capped_by == "card" && !capped_warned) {
-      warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", Fields().str("card_expiry", iso(card_cap))));
+      warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", Fields().date("card_expiry", card_cap)));
       capped_warned = true;
     }
-    if (first.is_null()) first = j;
-    return std::make_pair(j, e.expiry);
+    if (first.is_null()) {
+      first = j;
+      first_capped_by_card = e.capped_by == "card";
+    }
+    return std::make_pair(std::move(j), e.expiry);
   };
   if (handled(user_)) {
     auto [j, expiry] = describe(user_, std::nullopt);
-    certificates["user"] = j;
+    certificates["user"] = std::move(j);
     user_after = expiry;
   }
   if (handled(signature_)) {
@@ -524,10 +532,10 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     certificates["signature"] = describe(signature_, cap).first;
   }
   if (first.is_null()) return nullptr;
-  Json out = Fields().str("renewed_on", iso(r)).take();
+  Json out = Fields().date("renewed_on", r).take();
   for (auto& [k, v] : first.items()) out[k] = v;
-  out["capped_by_card"] = first["capped_by"] == "card";
-  out["certificates"] = certificates;
+  out["capped_by_card"] = first_capped_by_card;
+  out["certificates"] = std::move(certificates);
   return out;
 }
 
@@ -841,27 +849,26 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
 }
 
 Json Evaluation::item_json(const Item& it, std::string_view rule) {
-  Json j = Fields().str("status", kStatusNames.name(it.status)).take();
-  if (it.status == Status::not_issued) {
-    j["reason"] = item(it.reason, "N-NO-SIGNATURE");
-    return j;
-  }
-  j["expiry"] = iso(it.expiry);
-  j["derived"] = it.derived;
-  Json window = {
-      {"opens", iso(it.opens)}, {"closes", iso(it.expiry)}, {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
+  Fields j;
+  j.str("status", kStatusNames.name(it.status));
+  if (it.status == Status::not_issued) return j.add("reason", item(it.reason, "N-NO-SIGNATURE")).take();
+  Fields window;
+  window.date("opens", it.opens).date("closes", it.expiry).str("rule", "N-WINDOW").str("source", cite("N-WINDOW"));
   if (it.strict_opens != it.opens) {
-    window["safe_from"] = iso(it.strict_opens);
+    window.date("safe_from", it.strict_opens);
     cite("N-WINDOW-STRICT");
   }
-  j["window"] = window;
-  j["days_until_opens"] = days_between(today_, it.opens);
-  j["days_until_expiry"] = days_between(today_, it.expiry);
-  j["rule"] = rule;
-  j["source"] = cite(rule);
-  if (!it.reason.empty())
-    j["reason"] = item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE");
-  return j;
+  j.date("expiry", it.expiry)
+      .add("derived", it.derived)
+      .add("window", window.take())
+      .add("days_until_opens", days_between(today_, it.opens))
+      .add("days_until_expiry", days_between(today_, it.expiry))
+      .str("rule", rule)
+      .str("source", cite(rule));
+  if (!it.reason.empty()) {
+    j.add("reason", item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE"));
+  }
+  return j.take();
 }
 
 Json Evaluation::run(Diagnostics& diag) {
@@ -956,16 +963,16 @@ Json Evaluation::run(Diagnostics& diag) {
   } else if (s_.residence == Residence::period_of_stay && s_.stay_end && before(card_.expiry, *s_.stay_end)) {
     procedure = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
-    reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", Fields().str("stay_end", iso(*s_.stay_end))));
+    reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end)));
   } else if (card_with_certs && s_.residence == Residence::period_of_stay) {
     // The card ends with the stay: the stay is renewed at immigration first, then the card's
     // validity is changed at the city office (and the certificates re-issued there).
-    reasons.push_back(item(key::kWhyRenewStayFirst, "N-FOREIGN-STAY", Fields().str("expiry", iso(card_.expiry))));
+    reasons.push_back(item(key::kWhyRenewStayFirst, "N-FOREIGN-STAY", Fields().date("expiry", card_.expiry)));
     procedure = Procedure::nothing_yet;
     next = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
   } else if (card_with_certs) {
-    reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", Fields().str("expiry", iso(card_.expiry))));
+    reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", Fields().date("expiry", card_.expiry)));
     main = &card_;
     main_for = "card";
     tasks = {Task::card_application, Task::card_collection};
@@ -994,7 +1001,7 @@ Json Evaluation::run(Diagnostics& diag) {
     if (issue) tasks.push_back(Task::issuance);
     if (renew_now) {
       tasks.push_back(Task::renewal);
-      reasons.push_back(item(key::kWhyWindowOpen, "N-WINDOW", Fields().str("opens", iso(main->opens))));
+      reasons.push_back(item(key::kWhyWindowOpen, "N-WINDOW", Fields().date("opens", main->opens)));
     }
     if (issue) {
       procedure = Procedure::new_issuance;
@@ -1007,7 +1014,7 @@ Json Evaluation::run(Diagnostics& diag) {
       procedure = Procedure::nothing_yet;
       next = Procedure::renewal;
       tasks.push_back(Task::renewal);
-      reasons.push_back(item(key::kWhyWindowNotOpen, "N-WINDOW", Fields().str("opens", iso(main->opens))));
+      reasons.push_back(item(key::kWhyWindowNotOpen, "N-WINDOW", Fields().date("opens", main->opens)));
     }
   }
   if (s_.renew_card && !contains(tasks, Task::card_application) && card_.status != Status::not_yet_renewable) {
@@ -1046,7 +1053,7 @@ Json Evaluation::run(Diagnostics& diag) {
     }
   }
   if (route == Applicant::proxy_with_form && user_.present && !card_expired) {
-    warnings_.push_back(item(key::kWarnProxyFormValidUntil, "N-PROXY-FORM", Fields().str("until", iso(user_.expiry))));
+    warnings_.push_back(item(key::kWarnProxyFormValidUntil, "N-PROXY-FORM", Fields().date("until", user_.expiry)));
   }
 
   Json visits = build_visits(tasks, route, diag);
@@ -1060,16 +1067,16 @@ Json Evaluation::run(Diagnostics& diag) {
                               .str("key", key::kWarnEarlyRefused)
                               .str("rule", "N-EARLY-RENEWAL")
                               .str("source", source_ref(early->source))
-                              .add("params", Fields().str("opens", iso(main->opens)).take())
+                              .add("params", Fields().date("opens", main->opens).take())
                               .take());
       cite("N-EARLY-RENEWAL");
     } else {
       const auto now = new_expiry(*main, today_, card_.expiry, std::nullopt);
       const auto in_window = new_expiry(*main, main->opens, card_.expiry, std::nullopt);
       Fields params;
-      params.str("opens", iso(main->opens));
+      params.date("opens", main->opens);
       if (now.expiry && in_window.expiry) {
-        params.str("expiry_if_now", iso(*now.expiry)).str("expiry_if_in_window", iso(*in_window.expiry));
+        params.date("expiry_if_now", *now.expiry).date("expiry_if_in_window", *in_window.expiry);
       }
       // When the card caps both, renewing early costs nothing: no warning.
       if (!(now.expiry && in_window.expiry && *now.expiry == *in_window.expiry)) {
@@ -1083,20 +1090,20 @@ Json Evaluation::run(Diagnostics& diag) {
     } else {
       const Date from = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_max")));
       const Date to = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_min")));
-      warnings_.push_back(item(key::kWarnNotice, "N-NOTICE", Fields().str("from", iso(from)).str("to", iso(to))));
+      warnings_.push_back(item(key::kWarnNotice, "N-NOTICE", Fields().date("from", from).date("to", to)));
     }
   }
   if (user_.present && user_.status != Status::not_yet_renewable) {
     const Date grace = end_of_nth_month_after(user_.expiry, static_cast<int>(number("health_insurance_grace_months")));
     const bool over = before(grace, today_);
     warnings_.push_back(item(over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
-                             Fields().str("expiry", iso(user_.expiry)).str("until", iso(grace))));
+                             Fields().date("expiry", user_.expiry).date("until", grace)));
   }
   if (!stale_examples_.empty()) {
     warnings_.push_back(item(key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_))));
   }
   if (s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
-    warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().str("stay_end", iso(*s_.stay_end))));
+    warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end)));
   }
 
   // The new certificates' expiry if renewed on a given day.
@@ -1113,7 +1120,7 @@ Json Evaluation::run(Diagnostics& diag) {
   if (muni_ == nullptr) notes_.push_back(item(key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY"));
   if (main != nullptr && main->strict_opens != main->opens) {
     notes_.push_back(item(key::kNoteSafeFrom, "N-WINDOW-STRICT",
-                          Fields().str("opens", iso(main->opens)).str("safe_from", iso(main->strict_opens))));
+                          Fields().date("opens", main->opens).date("safe_from", main->strict_opens)));
   }
   if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
       (card_.derived || user_.derived || !new_certificate.is_null())) {
@@ -1155,7 +1162,7 @@ Json Evaluation::run(Diagnostics& diag) {
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
         warnings_.push_back(item(key::kWarnPageOld, "N-SOURCE-AGE",
-                                 Fields().str("page", src.ref).str("page_date", iso(*src.page_date))));
+                                 Fields().str("page", src.ref).date("page_date", *src.page_date)));
       }
     }
   }
@@ -1167,7 +1174,7 @@ Json Evaluation::run(Diagnostics& diag) {
     if (file == nullptr) continue;
     if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
       warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE",
-                               Fields().str("rules", file->id).str("last_verified", iso(file->last_verified))));
+                               Fields().str("rules", file->id).date("last_verified", file->last_verified)));
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
@@ -1204,15 +1211,15 @@ Json Evaluation::run(Diagnostics& diag) {
   if (main != nullptr) {
     Fields window;
     window.str("for", main_for)
-        .str("expiry", iso(main->expiry))
-        .str("opens", iso(main->opens))
-        .str("closes", iso(main->expiry))
+        .date("expiry", main->expiry)
+        .date("opens", main->opens)
+        .date("closes", main->expiry)
         .str("status", kStatusNames.name(main->status))
         .add("days_until_opens", days_between(today_, main->opens))
         .add("days_until_closes", days_between(today_, main->expiry))
         .str("rule", "N-WINDOW")
         .str("source", cite("N-WINDOW"));
-    if (main->strict_opens != main->opens) window.str("safe_from", iso(main->strict_opens));
+    if (main->strict_opens != main->opens) window.date("safe_from", main->strict_opens);
     plan.add("window", window.take());
   } else {
     plan.add("window", nullptr);
@@ -1252,7 +1259,7 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
     files.push_back(
-        Fields().str("id", f->id).str("sha256", f->hash).str("last_verified", iso(f->last_verified)).take());
+        Fields().str("id", f->id).str("sha256", f->hash).date("last_verified", f->last_verified).take());
     all += f->hash;
   }
   return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();
