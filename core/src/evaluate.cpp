@@ -145,6 +145,13 @@ Fields& Fields::add(const char* key, Json value) {
   return *this;
 }
 
+// Task names, in order.
+Json task_list_json(const std::vector<Task>& tasks) {
+  Json j = Json::array();
+  for (Task t : tasks) j.push_back(kTaskNames.name(t));
+  return j;
+}
+
 // A string, or null when it is empty (not published).
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
@@ -654,8 +661,21 @@ std::vector<Evaluation::Piece> Evaluation::requirement_pieces(const std::vector<
 }
 
 Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant route, Diagnostics& diag) {
-  Json visits = Json::array();
-  std::vector<std::set<std::string>> seen_docs;
+  // The visits as they are merged, typed: the JSON is written once at the end.
+  struct VisitPlan {
+    std::vector<Task> tasks;
+    bool same_day = true;
+    bool holder_must_attend = false;
+    std::vector<StepKind> step_kinds;  // of the steps in `before`: one step of each kind
+    Json before = Json::array();
+    std::set<std::string> doc_ids;  // of the documents in `documents`
+    Json documents = Json::array();
+    Json waived = Json::array();
+    Json notes = Json::array();
+    Json rules = Json::array();
+    Json late = Json::object();  // "national_rule" and "offices", in the order they were first set
+  };
+  std::vector<VisitPlan> visits;
   // Certificate work merges visit by visit; a new card is applied for and collected later,
   // so its visits come after the certificate visits.
   std::vector<Task> certificate_tasks, card_tasks;
@@ -670,13 +690,12 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         diag.add("rules_incomplete", "/applicant",
                  "a national requirement for task " + std::string(kTaskNames.name(piece.tasks.front())) +
                      " and applicant " + std::string(kApplicantNames.name(route)));
-        return visits;
+        return Json::array();  // the caller returns no plan
       }
       const RuleFile* file = piece.file;
       const Requirement* q = piece.requirement;
       const bool fallback = piece.national_fallback;
-      Json task_names = Json::array();
-      for (Task t : piece.tasks) task_names.push_back(kTaskNames.name(t));
+      const Json task_names = task_list_json(piece.tasks);
       const std::string rule_id = file->id + ":" + q->id;
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
@@ -686,48 +705,33 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
         const std::size_t i = offset + vi;
-        if (visits.size() <= i) {
-          visits.push_back(Fields()
-                               .add("number", i + 1)
-                               .add("tasks", Json::array())
-                               .add("same_day", true)
-                               .add("holder_must_attend", false)
-                               .add("before", Json::array())
-                               .add("documents", Json::array())
-                               .add("waived", Json::array())
-                               .add("notes", Json::array())
-                               .add("rules", Json::array())
-                               .take());
-          seen_docs.emplace_back();
-        }
-        Json& out = visits[i];
+        if (visits.size() <= i) visits.emplace_back();
+        VisitPlan& out = visits[i];
         for (Task t : piece.tasks) {
-          const Json name = kTaskNames.name(t);
           const bool here = v.tasks.empty() || contains(v.tasks, t);
-          if (here && std::find(out["tasks"].begin(), out["tasks"].end(), name) == out["tasks"].end())
-            out["tasks"].push_back(name);
+          if (here && !contains(out.tasks, t)) out.tasks.push_back(t);
         }
-        out["rules"].push_back(rule_id);
+        out.rules.push_back(rule_id);
         if (v.page_silent) {
-          out["national_rule"] = true;
+          out.late["national_rule"] = true;
           notes_.push_back(item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
                                 Fields().add("tasks", task_names).str("requirement", rule_id).add("visit", i + 1)));
         }
-        out["same_day"] = out["same_day"].get<bool>() && q->same_day;
-        out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
-        if (fallback) out["national_rule"] = true;
+        out.same_day = out.same_day && q->same_day;
+        out.holder_must_attend = out.holder_must_attend || q->holder_must_attend;
+        if (fallback) out.late["national_rule"] = true;
         for (const Step& step : v.before) {
-          Json j =
-              Fields().str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source).take();
-          if (!step.phone.empty()) j["phone"] = step.phone;
-          if (!step.note.empty()) j["note"] = local_text_json(step.note);
-          const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
-                                       [&](const Json& b) { return b["kind"] == j["kind"]; });
-          if (!dup) out["before"].push_back(j);
+          if (contains(out.step_kinds, step.kind)) continue;
+          out.step_kinds.push_back(step.kind);
+          Fields j;
+          j.str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source);
+          if (!step.phone.empty()) j.str("phone", step.phone);
+          if (!step.note.empty()) j.add("note", local_text_json(step.note));
+          out.before.push_back(j.take());
         }
-        if (!v.offices.empty()) out["offices"] = v.offices;
+        if (!v.offices.empty()) out.late["offices"] = v.offices;
         if (!v.note.empty())
-          out["notes"].push_back(
+          out.notes.push_back(
               Fields().add("text", local_text_json(v.note)).str("rule", rule_id).str("source", q_source).take());
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
@@ -747,30 +751,29 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             if (!known) waivable.push_back(kConditionNames.name(c));
             if (known && holds) {
               skip = true;
-              out["waived"].push_back(Fields()
-                                          .str("id", d.doc)
-                                          .str("because", kConditionNames.name(c))
-                                          .str("rule", rule_id)
-                                          .str("source", source)
-                                          .take());
+              out.waived.push_back(Fields()
+                                       .str("id", d.doc)
+                                       .str("because", kConditionNames.name(c))
+                                       .str("rule", rule_id)
+                                       .str("source", source)
+                                       .take());
               break;
             }
           }
-          if (skip || !seen_docs[i].insert(d.doc).second) continue;
+          if (skip || !out.doc_ids.insert(d.doc).second) continue;
           const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
           if (def == nullptr) def = national_.find_document(d.doc);
-          Json doc =
-              Fields().str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source).take();
+          Fields doc;
+          doc.str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source);
           if (def != nullptr) {
-            doc["person"] = kPersonNames.name(def->person);
-            doc["category"] = kDocCategoryNames.name(def->category);
-            if (!def->name.empty()) doc["name"] = local_text_json(def->name);
+            doc.str("person", kPersonNames.name(def->person)).str("category", kDocCategoryNames.name(def->category));
+            if (!def->name.empty()) doc.add("name", local_text_json(def->name));
           }
-          if (!d.alternatives.empty()) doc["alternatives"] = d.alternatives;
-          if (!only_if.empty()) doc["only_if"] = only_if;
-          if (!waivable.empty()) doc["waived_if"] = waivable;
-          if (d.issued_within_months > 0) doc["issued_within_months"] = d.issued_within_months;
-          if (!d.note.empty()) doc["note"] = local_text_json(d.note);
+          if (!d.alternatives.empty()) doc.add("alternatives", d.alternatives);
+          if (!only_if.empty()) doc.add("only_if", std::move(only_if));
+          if (!waivable.empty()) doc.add("waived_if", std::move(waivable));
+          if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
+          if (!d.note.empty()) doc.add("note", local_text_json(d.note));
           Json examples = Json::array();
           for (const auto& ex : d.examples) {
             const IdType* type = national_.find_id_type(ex);
@@ -780,13 +783,30 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
               examples.push_back(ex);
             }
           }
-          if (!examples.empty()) doc["examples"] = examples;
-          out["documents"].push_back(std::move(doc));
+          if (!examples.empty()) doc.add("examples", std::move(examples));
+          out.documents.push_back(doc.take());
         }
       }
     }
   }
-  return visits;
+  Json out = Json::array();
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    VisitPlan& v = visits[i];
+    Json j = Fields()
+                 .add("number", i + 1)
+                 .add("tasks", task_list_json(v.tasks))
+                 .add("same_day", v.same_day)
+                 .add("holder_must_attend", v.holder_must_attend)
+                 .add("before", std::move(v.before))
+                 .add("documents", std::move(v.documents))
+                 .add("waived", std::move(v.waived))
+                 .add("notes", std::move(v.notes))
+                 .add("rules", std::move(v.rules))
+                 .take();
+    for (auto& [k, value] : v.late.items()) j[k] = std::move(value);
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) {
@@ -1178,16 +1198,14 @@ Json Evaluation::run(Diagnostics& diag) {
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
-    Json fee = Fields()
-                   .str("id", f.id)
-                   .add("amount_yen", f.amount_yen)
-                   .add("tasks", Json::array())
-                   .str("rule", file.id + ":" + f.id)
-                   .str("source", cite_data(file, f.id, f.source))
-                   .take();
-    for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
-    if (!f.note.empty()) fee["note"] = local_text_json(f.note);
-    fees.push_back(std::move(fee));
+    Fields fee;
+    fee.str("id", f.id)
+        .add("amount_yen", f.amount_yen)
+        .add("tasks", task_list_json(f.tasks))
+        .str("rule", file.id + ":" + f.id)
+        .str("source", cite_data(file, f.id, f.source));
+    if (!f.note.empty()) fee.add("note", local_text_json(f.note));
+    fees.push_back(fee.take());
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
     follow_ups.push_back(Fields()
@@ -1227,10 +1245,8 @@ Json Evaluation::run(Diagnostics& diag) {
   plan.str("procedure", kProcedureNames.name(procedure))
       .str("procedure_key", "procedure." + std::string(kProcedureNames.name(procedure)));
   if (next) plan.str("next_procedure", kProcedureNames.name(*next));
-  Json steps = Json::array();
-  for (Task t : tasks) steps.push_back(kTaskNames.name(t));
   plan.add("procedure_reasons", std::move(reasons))
-      .add("steps", std::move(steps))
+      .add("steps", task_list_json(tasks))
       .add("holder",
            Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)).take())
       .add("card", item_json(card_, "N-CARD-VALIDITY"));
