@@ -16,7 +16,7 @@ Json error_to_json(const Error& e) {
   return j;
 }
 
-void Diagnostics::add(std::string code, std::string pointer, std::string expected) {
+void Diagnostics::add(const char* code, std::string pointer, std::string expected) {
   if (errors_.size() > kMaxErrors) return;
   if (errors_.size() == kMaxErrors) {
     errors_.push_back(
@@ -28,7 +28,15 @@ void Diagnostics::add(std::string code, std::string pointer, std::string expecte
     while (cut > 0 && (static_cast<unsigned char>(pointer[cut]) & 0xC0) == 0x80) --cut;
     pointer.resize(cut);
   }
-  errors_.push_back(Error{std::move(code), std::move(pointer), std::move(expected), file_});
+  errors_.push_back(Error{code, std::move(pointer), std::move(expected), file_});
+}
+
+void Diagnostics::add(const char* code, std::string pointer, const char* expected) {
+  add(code, std::move(pointer), std::string(expected));
+}
+
+void Diagnostics::add(const char* code, const char* pointer, const char* expected) {
+  add(code, std::string(pointer), std::string(expected));
 }
 
 std::string pointer_append(const std::string& pointer, std::string_view token) {
