@@ -115,10 +115,11 @@ bool contains(const std::vector<T>& list, const V& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-// Puts `t` first (vector::insert is a large instantiation for one enum).
+// Puts `t` first (vector::insert is a large instantiation for one enum; push_back is there anyway).
 void prepend(std::vector<Task>& tasks, Task t) {
-  tasks.push_back(t);
-  std::rotate(tasks.begin(), tasks.end() - 1, tasks.end());
+  std::vector<Task> out{t};
+  for (Task x : tasks) out.push_back(x);
+  tasks = std::move(out);
 }
 
 // Whether an item's tasks meet the plan's: any shared; `empty_means_all` for offices, schedule
