@@ -90,7 +90,9 @@ ObjectReader::ObjectReader(const Json* j, std::string pointer, Diagnostics& diag
   object_ = j;
 }
 
-bool ObjectReader::has(std::string_view key) const {
+std::string ObjectReader::child(const char* key) const { return pointer_append(pointer_, key); }
+
+bool ObjectReader::has(const char* key) const {
   return object_ != nullptr && object_->find(key) != object_->end();
 }
 
@@ -132,13 +134,13 @@ std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnos
   return std::nullopt;
 }
 
-std::optional<std::string> ObjectReader::string(std::string_view key, bool required) {
+std::optional<std::string> ObjectReader::string(const char* key, bool required) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   return read_string(*v, child(key), diag_);
 }
 
-std::optional<bool> ObjectReader::boolean(std::string_view key, bool required) {
+std::optional<bool> ObjectReader::boolean(const char* key, bool required) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   if (!v->is_boolean()) {
@@ -148,7 +150,7 @@ std::optional<bool> ObjectReader::boolean(std::string_view key, bool required) {
   return v->get<bool>();
 }
 
-std::optional<long long> ObjectReader::integer(std::string_view key, bool required, long long min, long long max) {
+std::optional<long long> ObjectReader::integer(const char* key, bool required, long long min, long long max) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   long long value = 0;
@@ -170,13 +172,13 @@ std::optional<long long> ObjectReader::integer(std::string_view key, bool requir
   return value;
 }
 
-std::optional<Date> ObjectReader::date(std::string_view key, bool required) {
+std::optional<Date> ObjectReader::date(const char* key, bool required) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   return read_date(*v, child(key), diag_);
 }
 
-ObjectReader ObjectReader::object(std::string_view key, bool required) {
+ObjectReader ObjectReader::object(const char* key, bool required) {
   const Json* v = get(key, required);
   return ObjectReader(v, child(key), diag_);
 }

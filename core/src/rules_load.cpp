@@ -180,7 +180,7 @@ class Loader {
  public:
   Loader(Diagnostics& diag, RuleFile& file, const RuleFile* national) : diag_(diag), file_(file), national_(national) {}
 
-  std::string id(ObjectReader& r, std::string_view key) {
+  std::string id(ObjectReader& r, const char* key) {
     auto s = r.string(key, true);
     if (!s) return {};
     if (!valid_id(*s)) {
@@ -190,7 +190,7 @@ class Loader {
     return *s;
   }
 
-  LocalText local_text(ObjectReader& r, std::string_view key, bool required) {
+  LocalText local_text(ObjectReader& r, const char* key, bool required) {
     LocalText out;
     const Json* v = r.get(key, required);
     if (v == nullptr) return out;
@@ -212,7 +212,7 @@ class Loader {
   }
 
   template <class E>
-  std::vector<E> enum_list(ObjectReader& r, std::string_view key, bool required, const EnumNames<E>& names) {
+  std::vector<E> enum_list(ObjectReader& r, const char* key, bool required, const EnumNames<E>& names) {
     std::vector<E> out;
     for (const auto& [value, ptr] : r.array(key, required)) {
       auto s = read_string(*value, ptr, diag_);
@@ -226,7 +226,7 @@ class Loader {
     return out;
   }
 
-  std::vector<std::string> string_list(ObjectReader& r, std::string_view key) {
+  std::vector<std::string> string_list(ObjectReader& r, const char* key) {
     std::vector<std::string> out;
     for (const auto& [value, ptr] : r.array(key, false)) {
       if (auto s = read_string(*value, ptr, diag_)) out.push_back(std::move(*s));
@@ -273,7 +273,7 @@ class Loader {
     if (!r.valid()) return;
     for (const auto& item : obj->items()) {
       if (item.key() == "$comment") continue;
-      ObjectReader s = r.object(item.key(), true);
+      ObjectReader s(r.get(item.key(), true), r.child(item.key()), diag_);
       if (!s.valid()) continue;
       Source src;
       src.id = item.key();

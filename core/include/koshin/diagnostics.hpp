@@ -91,27 +91,36 @@ class ObjectReader {
 
   bool valid() const { return object_ != nullptr; }
   const std::string& pointer() const { return pointer_; }
+
+  // Keys are mostly literals and taken as `const char*`: a std::string_view parameter cost a
+  // call to its constructor at each of the many call sites in the wasm build. child(), get() and
+  // array() also take keys that come from the document itself.
   std::string child(std::string_view key) const { return pointer_append(pointer_, key); }
-  bool has(std::string_view key) const;
+  std::string child(const char* key) const;
+  bool has(const char* key) const;
 
   // Raw access (the key becomes known). `required` adds `missing_field` when absent.
   const Json* get(std::string_view key, bool required);
+  const Json* get(const char* key, bool required) { return get(std::string_view(key), required); }
 
-  std::optional<std::string> string(std::string_view key, bool required);
-  std::optional<bool> boolean(std::string_view key, bool required);
-  std::optional<long long> integer(std::string_view key, bool required, long long min, long long max);
-  std::optional<Date> date(std::string_view key, bool required);
+  std::optional<std::string> string(const char* key, bool required);
+  std::optional<bool> boolean(const char* key, bool required);
+  std::optional<long long> integer(const char* key, bool required, long long min, long long max);
+  std::optional<Date> date(const char* key, bool required);
   template <class E>
-  std::optional<E> enumeration(std::string_view key, bool required, const EnumNames<E>& names) {
+  std::optional<E> enumeration(const char* key, bool required, const EnumNames<E>& names) {
     const auto s = string(key, required);
     if (!s) return std::nullopt;
     if (auto e = names.find(*s)) return e;
     diag_.add("unknown_value", child(key), names.expected());
     return std::nullopt;
   }
-  ObjectReader object(std::string_view key, bool required);
+  ObjectReader object(const char* key, bool required);
   // An array's elements, with their pointers; wrong type -> error and empty.
   std::vector<std::pair<const Json*, std::string>> array(std::string_view key, bool required);
+  std::vector<std::pair<const Json*, std::string>> array(const char* key, bool required) {
+    return array(std::string_view(key), required);
+  }
 
   // Reports `unknown_field` for every key no accessor asked for.
   void finish();
