@@ -135,6 +135,9 @@ bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, 
 class Fields {
  public:
   Fields& str(const char* key, std::string_view value);
+  // Literals and strings directly: converting them to std::string_view cost a call at each site.
+  Fields& str(const char* key, const char* value);
+  Fields& str(const char* key, const std::string& value);
   Fields& date(const char* key, Date value);  // as "YYYY-MM-DD"
   Fields& add(const char* key, Json value);
   Json take() { return std::move(json_); }
@@ -144,6 +147,10 @@ class Fields {
 };
 
 Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
+
+Fields& Fields::str(const char* key, const char* value) { return add(key, Json(value)); }
+
+Fields& Fields::str(const char* key, const std::string& value) { return add(key, Json(value)); }
 
 Fields& Fields::date(const char* key, Date value) { return add(key, Json(format_iso_date(value))); }
 
@@ -197,19 +204,20 @@ class Evaluation {
   }
 
   // Cites a core rule: records it in the trace, returns its primary source.
-  std::string cite(std::string_view rule_id) {
-    const CoreRule* rule = national_.find_core_rule(std::string(rule_id));
+  std::string cite(const char* rule_id) {
+    const std::string id = rule_id;
+    const CoreRule* rule = national_.find_core_rule(id);
     if (rule == nullptr) return {};
-    if (traced_.insert(std::string(rule_id)).second) {
+    if (traced_.insert(id).second) {
       Json sources = Json::array();
       for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
       trace_.push_back(Fields()
-                           .str("rule", rule_id)
+                           .str("rule", id)
                            .add("sources", std::move(sources))
                            .str("confidence", kConfidenceNames.name(rule->confidence))
                            .take());
       if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
-        low_confidence_.push_back(std::string(rule_id));
+        low_confidence_.push_back(rule_id);
       }
     }
     return rule->sources.empty() ? std::string() : source_ref(rule->sources.front());
@@ -238,22 +246,25 @@ class Evaluation {
     return ref;
   }
 
-  Fields item_fields(std::string_view message_key, std::string_view rule_id) {
+  Fields item_fields(std::string_view message_key, const char* rule_id) {
     Fields f;
     f.str("key", message_key).str("rule", rule_id).str("source", cite(rule_id));
     return f;
   }
-  Json item(std::string_view message_key, std::string_view rule_id) { return item_fields(message_key, rule_id).take(); }
+  Json item(std::string_view message_key, const char* rule_id) { return item_fields(message_key, rule_id).take(); }
   // Takes `params` by reference (and empties it): passing Fields by value copied its JSON.
-  Json item(std::string_view message_key, std::string_view rule_id, Fields& params) {
+  Json item(std::string_view message_key, const char* rule_id, Fields& params) {
     return item_fields(message_key, rule_id).add("params", params.take()).take();
   }
 
   // --- parameters -----------------------------------------------------------------------
-  const Parameter* parameter_at(const std::string& name, Date on) const {
+  // Names, rule ids and keys below are literals, taken as `const char*`: std::string and
+  // std::string_view parameters cost a constructor call at each call site in the wasm build.
+  const Parameter* parameter_at(const char* name, Date on) const {
+    const std::string wanted = name;
     for (const RuleFile* file : {muni_, &national_}) {
       if (file == nullptr) continue;
-      const auto it = file->parameters.find(name);
+      const auto it = file->parameters.find(wanted);
       if (it == file->parameters.end()) continue;
       for (const auto& p : it->second) {
         if (p.effective.contains(on)) return &p;
@@ -261,7 +272,7 @@ class Evaluation {
     }
     return nullptr;
   }
-  long long number(const std::string& name, Date on) {
+  long long number(const char* name, Date on) {
     const Parameter* p = parameter_at(name, on);
     if (p == nullptr) {
       missing_parameter_ = name;
@@ -269,7 +280,7 @@ class Evaluation {
     }
     return p->number;
   }
-  long long number(const std::string& name) { return number(name, today_); }
+  long long number(const char* name) { return number(name, today_); }
 
   // --- named rules ----------------------------------------------------------------------
   int months() { return static_cast<int>(number("window_months")); }
@@ -291,7 +302,7 @@ class Evaluation {
   // the expiry of a certificate like `it` issued on day r, on a card that then ends on card_cap.
   struct NewExpiry {
     std::optional<Date> expiry;
-    std::string_view rule;
+    const char* rule = nullptr;
     std::string_view capped_by;  // "card", "new_period_of_stay", "user_certificate" or empty
     std::string_view missing;    // what is needed to know it ("/holder/birth_date", "/card")
     bool refused = false;        // the municipality does not renew that early
@@ -329,7 +340,7 @@ class Evaluation {
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
   Json build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
   Json build_offices(const std::vector<Task>& tasks, Applicant route);
-  Json item_json(const Item& it, std::string_view rule);
+  Json item_json(const Item& it, const char* rule);
 
   const RuleFile& national_;
   const RuleFile* muni_;
@@ -344,7 +355,7 @@ class Evaluation {
 
   Json trace_ = Json::array();
   std::set<std::string> traced_;
-  std::vector<std::string> low_confidence_;
+  std::vector<const char*> low_confidence_;  // rule ids
   Json warnings_ = Json::array();
   Json notes_ = Json::array();
   Json derived_ = Json::array();
@@ -515,7 +526,7 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     } else {
       f.add("expiry", nullptr);
     }
-    if (!e.rule.empty()) f.str("rule", e.rule).str("source", cite(e.rule));
+    if (e.rule != nullptr) f.str("rule", e.rule).str("source", cite(e.rule));
     if (e.capped_by.empty()) {
       f.add("capped_by", nullptr);
     } else {
@@ -875,7 +886,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
   return offices;
 }
 
-Json Evaluation::item_json(const Item& it, std::string_view rule) {
+Json Evaluation::item_json(const Item& it, const char* rule) {
   Fields j;
   j.str("status", kStatusNames.name(it.status));
   if (it.status == Status::not_issued) return j.add("reason", item(it.reason, "N-NO-SIGNATURE")).take();
