@@ -183,8 +183,8 @@ ObjectReader ObjectReader::object(const char* key, bool required) {
   return ObjectReader(v, child(key), diag_);
 }
 
-std::vector<std::pair<const Json*, std::string>> ObjectReader::array(std::string_view key, bool required) {
-  std::vector<std::pair<const Json*, std::string>> out;
+std::vector<ObjectReader::Element> ObjectReader::array(std::string_view key, bool required) {
+  std::vector<Element> out;
   const Json* v = get(key, required);
   if (v == nullptr) return out;
   if (!v->is_array()) {
@@ -193,7 +193,7 @@ std::vector<std::pair<const Json*, std::string>> ObjectReader::array(std::string
   }
   out.reserve(v->size());
   for (std::size_t i = 0; i < v->size(); ++i) {
-    out.emplace_back(&(*v)[i], pointer_append(child(key), i));
+    out.push_back(Element{&(*v)[i], pointer_append(child(key), i)});
   }
   return out;
 }

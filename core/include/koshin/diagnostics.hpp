@@ -116,9 +116,14 @@ class ObjectReader {
     return std::nullopt;
   }
   ObjectReader object(const char* key, bool required);
-  // An array's elements, with their pointers; wrong type -> error and empty.
-  std::vector<std::pair<const Json*, std::string>> array(std::string_view key, bool required);
-  std::vector<std::pair<const Json*, std::string>> array(const char* key, bool required) {
+  // An array's elements, with their pointers; wrong type -> error and empty. A plain struct, not
+  // a std::pair: structured bindings to a pair call std::get at each loop in the wasm build.
+  struct Element {
+    const Json* value;
+    std::string pointer;
+  };
+  std::vector<Element> array(std::string_view key, bool required);
+  std::vector<Element> array(const char* key, bool required) {
     return array(std::string_view(key), required);
   }
 
