@@ -63,8 +63,8 @@ const EnumNames<unsigned> kWeekdayNames{
     {{"sun", 0u}, {"mon", 1u}, {"tue", 2u}, {"wed", 3u}, {"thu", 4u}, {"fri", 5u}, {"sat", 6u}}};
 }  // namespace
 
-const std::vector<ParameterSpec>& parameter_specs() {
-  static const std::vector<ParameterSpec> specs = {
+const std::initializer_list<ParameterSpec>& parameter_specs() {
+  static const std::initializer_list<ParameterSpec> specs = {
       {"window_months", {}, 1, 12, true},
       {"cert_validity_birthdays", {}, 1, 10, true},
       {"cert_renewal_birthdays", {}, 1, 10, true},
@@ -84,8 +84,8 @@ const std::vector<ParameterSpec>& parameter_specs() {
   return specs;
 }
 
-const std::vector<std::string_view>& core_rule_ids() {
-  static const std::vector<std::string_view> ids = {"N-CERT-VALIDITY",
+const std::initializer_list<std::string_view>& core_rule_ids() {
+  static const std::initializer_list<std::string_view> ids = {"N-CERT-VALIDITY",
                                                     "N-CERT-CAP",
                                                     "N-WINDOW",
                                                     "N-WINDOW-STRICT",
@@ -331,7 +331,7 @@ class Loader {
         ObjectReader p(value, ptr, diag_);
         if (!p.valid()) continue;
         Parameter param;
-        if (!spec->values.empty()) {
+        if (spec->values.size() != 0) {
           if (auto text = p.string("value", true)) {
             if (std::find(spec->values.begin(), spec->values.end(), *text) == spec->values.end()) {
               std::string expected = "one of:";
