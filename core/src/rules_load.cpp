@@ -641,10 +641,10 @@ class Loader {
 void check_national_complete(const RuleFile& file, Diagnostics& diag) {
   struct Profile {
     const char* name;
-    std::vector<HolderClass> classes;
+    std::initializer_list<HolderClass> classes;  // a constant table, nothing built at run time
     bool adult_non_ward;
   };
-  const std::vector<Profile> profiles = {
+  static const Profile profiles[] = {
       {"adult", {HolderClass::any, HolderClass::adult}, true},
       {"under_15", {HolderClass::any, HolderClass::under_15, HolderClass::minor}, false},
       {"15_17", {HolderClass::any, HolderClass::age_15_17, HolderClass::minor}, false},
