@@ -110,7 +110,6 @@ const EnumNames<Procedure> kProcedureNames{{{"renewal", Procedure::renewal},
 
 bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
 Date earlier(Date a, Date b) { return before(a, b) ? a : b; }
-std::string iso(Date d) { return format_iso_date(d); }
 
 template <class T, class V>
 bool contains(const std::vector<T>& list, const V& v) {
@@ -1311,6 +1310,14 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
   return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();
 }
 
+// The end of every plan: the rule set (once the national rules are loaded) and the errors.
+Json finish_plan(Fields& plan, const RuleFile* national, const RuleFile* muni, const Diagnostics& diag) {
+  if (national != nullptr) plan.add("rule_set", rule_set_json(*national, muni));
+  Json errors = Json::array();
+  for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
+  return plan.add("errors", std::move(errors)).take();
+}
+
 }  // namespace
 
 const std::vector<std::string>& core_message_keys() {
@@ -1363,8 +1370,8 @@ std::vector<std::string> Engine::municipality_ids() const {
 
 Json Engine::evaluate(const Json& situation) const {
   Diagnostics diag;
-  Json plan = Json::object();
-  plan["format"] = "koshin-plan/1";
+  Fields plan;
+  plan.str("format", "koshin-plan/1");
   if (national_ == nullptr) {
     diag.add("rules_not_loaded", "", "the national rule file loaded first");
   }
@@ -1385,28 +1392,23 @@ Json Engine::evaluate(const Json& situation) const {
     body = evaluation.run(diag);
   }
   if (diag.ok()) {
-    plan["today"] = iso(s.today);
+    plan.date("today", s.today);
     Fields municipality;
     municipality.str("id", s.municipality).add("national_only", muni == nullptr);
     if (muni != nullptr) municipality.add("name", local_text_json(muni->name)).add("url", text_or_null(muni->url));
-    plan["municipality"] = municipality.take();
-    for (auto& [k, v] : body.items()) plan[k] = std::move(v);
+    plan.add("municipality", municipality.take());
+    for (auto& [k, v] : body.items()) plan.add(k.c_str(), std::move(v));
   }
-  if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, muni);
-  plan["errors"] = Json::array();
-  for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
-  return plan;
+  return finish_plan(plan, national_.get(), muni, diag);
 }
 
 Json Engine::evaluate_text(std::string_view situation_json) const {
   Diagnostics diag;
   auto parsed = parse_json_text(situation_json, diag);
   if (!parsed) {
-    Json plan = Fields().str("format", "koshin-plan/1").take();
-    if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, nullptr);
-    plan["errors"] = Json::array();
-    for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
-    return plan;
+    Fields plan;
+    plan.str("format", "koshin-plan/1");
+    return finish_plan(plan, national_.get(), nullptr, diag);
   }
   return evaluate(*parsed);
 }
