@@ -140,7 +140,13 @@ class Fields {
   Fields& str(const char* key, const char* value);
   Fields& str(const char* key, const std::string& value);
   Fields& date(const char* key, Date value);  // as "YYYY-MM-DD"
-  Fields& add(const char* key, Json value);
+  Fields& add(const char* key, Json&& value);
+  // Scalars directly: a Json parameter was constructed and destroyed at each call site.
+  Fields& add(const char* key, bool value);
+  Fields& add(const char* key, int value);
+  Fields& add(const char* key, std::size_t value);
+  Fields& add(const char* key, long long value);
+  Fields& add(const char* key, std::nullptr_t);
   Json take() { return std::move(json_); }
 
  private:
@@ -155,10 +161,16 @@ Fields& Fields::str(const char* key, const std::string& value) { return add(key,
 
 Fields& Fields::date(const char* key, Date value) { return add(key, Json(format_iso_date(value))); }
 
-Fields& Fields::add(const char* key, Json value) {
+Fields& Fields::add(const char* key, Json&& value) {
   json_[key] = std::move(value);
   return *this;
 }
+
+Fields& Fields::add(const char* key, bool value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, int value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, std::size_t value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, long long value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, std::nullptr_t) { return add(key, Json(nullptr)); }
 
 // Task names, in order.
 Json task_list_json(const std::vector<Task>& tasks) {
@@ -726,7 +738,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
         add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                              Fields().add("tasks", task_names).str("requirement", rule_id));
+                              Fields().add("tasks", Json(task_names)).str("requirement", rule_id));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
@@ -741,7 +753,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         if (v.page_silent) {
           out.late["national_rule"] = true;
           add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                                Fields().add("tasks", task_names).str("requirement", rule_id).add("visit", i + 1));
+                                Fields().add("tasks", Json(task_names)).str("requirement", rule_id).add("visit", i + 1));
         }
         out.same_day = out.same_day && q->same_day;
         out.holder_must_attend = out.holder_must_attend || q->holder_must_attend;
@@ -1187,10 +1199,10 @@ Json Evaluation::run(Diagnostics& diag) {
   }
   for (const auto& d : derived_)
     notes_.push_back(Fields()
-                         .add("key", d["key"])
-                         .add("rule", d["rule"])
-                         .add("source", d["source"])
-                         .add("params", Fields().add("field", d["field"]).add("value", d["value"]).take())
+                         .add("key", Json(d["key"]))
+                         .add("rule", Json(d["rule"]))
+                         .add("source", Json(d["source"]))
+                         .add("params", Fields().add("field", Json(d["field"])).add("value", Json(d["value"])).take())
                          .take());
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
