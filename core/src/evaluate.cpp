@@ -857,22 +857,22 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     if (!task_ok || !applicant_ok) continue;
     const std::string source = cite_data(*muni_, o.id, o.source);
     Json hours = Json::array();
+    bool any_available = false;
     for (const ScheduleEntry& e : o.schedule) {
       if (!e.effective.contains(today_)) continue;
       if (!meets(e.tasks, tasks, true)) continue;
-      Json j = Fields()
-                   .str("kind", kScheduleKindNames.name(e.kind))
-                   .str("reservation", kReservationNames.name(e.reservation))
-                   .str("source", e.source.empty() ? source : source_ref(e.source))
-                   .take();
+      Fields j;
+      j.str("kind", kScheduleKindNames.name(e.kind))
+          .str("reservation", kReservationNames.name(e.reservation))
+          .str("source", e.source.empty() ? source : source_ref(e.source));
       Json days = Json::array();
       static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
       for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
-      if (!days.empty()) j["weekdays"] = days;
-      if (!e.nth.empty()) j["nth"] = e.nth;
+      if (!days.empty()) j.add("weekdays", std::move(days));
+      if (!e.nth.empty()) j.add("nth", e.nth);
       Json spans = Json::array();
       for (const Hours& h : e.hours) spans.push_back(Fields().str("open", h.open).str("close", h.close).take());
-      j["hours"] = spans;
+      j.add("hours", std::move(spans));
       bool available = true;
       Json unmet = Json::array();
       for (Condition c : e.requires) {
@@ -882,13 +882,13 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
           unmet.push_back(kConditionNames.name(c));
         }
       }
-      j["available"] = available;
-      if (!unmet.empty()) j["unmet"] = unmet;
-      if (!e.note.empty()) j["note"] = local_text_json(e.note);
-      hours.push_back(std::move(j));
+      j.add("available", available);
+      if (!unmet.empty()) j.add("unmet", std::move(unmet));
+      if (!e.note.empty()) j.add("note", local_text_json(e.note));
+      hours.push_back(j.take());
+      any_available = any_available || available;
     }
-    const bool usable = hours.empty() || std::any_of(hours.begin(), hours.end(),
-                                                     [](const Json& h) { return h["available"].get<bool>(); });
+    const bool usable = hours.empty() || any_available;
     Fields office;
     office.str("id", o.id)
         .add("name", local_text_json(o.name))
