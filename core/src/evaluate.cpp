@@ -533,7 +533,7 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     return validity_change || it.status == Status::lapsed || !before(r, window_opens(it.expiry)) ||
            (explicit_day && &it == &user_);
   };
-  Json certificates = Json::object();
+  Fields certificates;
   std::optional<Date> user_after;
   Json first = nullptr;  // the first certificate described: its fields head the result
   bool first_capped_by_card = false;
@@ -567,21 +567,20 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
   };
   if (handled(user_)) {
     auto [j, expiry] = describe(user_, std::nullopt);
-    certificates["user"] = std::move(j);
+    certificates.add("user", std::move(j));
     user_after = expiry;
   }
   if (handled(signature_)) {
     const std::optional<Date> cap =
         handled(user_) ? user_after
                        : std::optional<Date>(user_.present ? std::optional<Date>(user_.expiry) : std::nullopt);
-    certificates["signature"] = describe(signature_, cap).first;
+    certificates.add("signature", describe(signature_, cap).first);
   }
   if (first.is_null()) return nullptr;
-  Json out = Fields().date("renewed_on", r).take();
-  for (auto& [k, v] : first.items()) out[k] = v;
-  out["capped_by_card"] = first_capped_by_card;
-  out["certificates"] = std::move(certificates);
-  return out;
+  Fields out;
+  out.date("renewed_on", r);
+  for (auto& [k, v] : first.items()) out.add(k.c_str(), std::move(v));
+  return out.add("capped_by_card", first_capped_by_card).add("certificates", certificates.take()).take();
 }
 
 bool Evaluation::condition(Condition c, bool& known) const {
