@@ -80,8 +80,8 @@ std::string json_type_name(const Json& j) {
   }
 }
 
-ObjectReader::ObjectReader(const Json* j, std::string pointer, Diagnostics& diag)
-    : pointer_(std::move(pointer)), diag_(diag) {
+ObjectReader::ObjectReader(const Json* j, const std::string& pointer, Diagnostics& diag)
+    : pointer_(pointer), diag_(diag) {
   if (j == nullptr) return;
   if (!j->is_object()) {
     diag_.add("wrong_type", pointer_, "object, got " + json_type_name(*j));

@@ -83,7 +83,7 @@ struct EnumNames {
 // Reads one JSON object; every accessor marks its key as known. finish() reports the others.
 class ObjectReader {
  public:
-  ObjectReader(const Json* j, std::string pointer, Diagnostics& diag);
+  ObjectReader(const Json* j, const std::string& pointer, Diagnostics& diag);
   ObjectReader(const ObjectReader&) = delete;
   ObjectReader& operator=(const ObjectReader&) = delete;
   ObjectReader(ObjectReader&&) = default;
