@@ -16,23 +16,23 @@ Json error_to_json(const Error& e) {
   return j;
 }
 
-void Diagnostics::add(const char* code, std::string pointer, std::string expected) {
+void Diagnostics::add(const char* code, const std::string& pointer, std::string expected) {
   if (errors_.size() > kMaxErrors) return;
   if (errors_.size() == kMaxErrors) {
     errors_.push_back(
         Error{"too_many_errors", "", "fewer errors; the first " + std::to_string(kMaxErrors) + " are listed", file_});
     return;
   }
-  if (pointer.size() > 1024) {  // a pointer into absurd nesting, cut where a character starts
-    std::size_t cut = 1024;
+  std::size_t cut = pointer.size();
+  if (cut > 1024) {  // a pointer into absurd nesting, cut where a character starts
+    cut = 1024;
     while (cut > 0 && (static_cast<unsigned char>(pointer[cut]) & 0xC0) == 0x80) --cut;
-    pointer.resize(cut);
   }
-  errors_.push_back(Error{code, std::move(pointer), std::move(expected), file_});
+  errors_.push_back(Error{code, pointer.substr(0, cut), std::move(expected), file_});
 }
 
-void Diagnostics::add(const char* code, std::string pointer, const char* expected) {
-  add(code, std::move(pointer), std::string(expected));
+void Diagnostics::add(const char* code, const std::string& pointer, const char* expected) {
+  add(code, pointer, std::string(expected));
 }
 
 void Diagnostics::add(const char* code, const char* pointer, const char* expected) {

@@ -38,8 +38,8 @@ class Diagnostics {
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
   // Codes are literals. The overloads for literal pointers and texts build those strings here,
   // not at each of the many call sites (which was a good part of the wasm build's code).
-  void add(const char* code, std::string pointer, std::string expected);
-  void add(const char* code, std::string pointer, const char* expected);
+  void add(const char* code, const std::string& pointer, std::string expected);
+  void add(const char* code, const std::string& pointer, const char* expected);
   void add(const char* code, const char* pointer, const char* expected);
   bool ok() const { return errors_.empty(); }
   const std::vector<Error>& errors() const { return errors_; }
