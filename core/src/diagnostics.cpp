@@ -7,7 +7,7 @@
 namespace koshin {
 
 Json error_to_json(const Error& e) {
-  Json j = Json::object();
+  Json j = Json(Json::value_t::object);
   j["code"] = e.code;
   j["pointer"] = e.pointer;
   j["key"] = e.key();

@@ -130,6 +130,9 @@ bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, 
   return std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(item_tasks, t); });
 }
 
+// Empty arrays and objects are written Json(Json::value_t::array): Json::array() goes through
+// nlohmann's initializer-list constructor, a second call at every site.
+//
 // Builds a JSON object field by field, in order. Each field is one out-of-line call: nlohmann's
 // initializer lists build every pair as a two-element array first, all inlined at each use, and
 // were the largest part of the wasm build's code. Strings go through str(), the rest add().
@@ -150,7 +153,7 @@ class Fields {
   Json take() { return std::move(json_); }
 
  private:
-  Json json_ = Json::object();
+  Json json_ = Json(Json::value_t::object);
 };
 
 Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
@@ -174,7 +177,7 @@ Fields& Fields::add(const char* key, std::nullptr_t) { return add(key, Json(null
 
 // Task names, in order.
 Json task_list_json(const std::vector<Task>& tasks) {
-  Json j = Json::array();
+  Json j = Json(Json::value_t::array);
   for (Task t : tasks) j.push_back(kTaskNames.name(t));
   return j;
 }
@@ -183,7 +186,7 @@ Json task_list_json(const std::vector<Task>& tasks) {
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 Json local_text_json(const LocalText& t) {
-  Json j = Json::object();
+  Json j = Json(Json::value_t::object);
   for (const auto& [lang, text] : t) j[lang] = text;
   return j;
 }
@@ -222,7 +225,7 @@ class Evaluation {
     const CoreRule* rule = national_.find_core_rule(id);
     if (rule == nullptr) return {};
     if (traced_.insert(id).second) {
-      Json sources = Json::array();
+      Json sources = Json(Json::value_t::array);
       for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
       trace_.push_back(Fields()
                            .str("rule", id)
@@ -252,7 +255,7 @@ class Evaluation {
     const std::string rule_id = file.id + ":" + item_id;
     const std::string ref = source_ref(source_id);
     if (traced_.insert(rule_id).second) {
-      Json sources = Json::array();
+      Json sources = Json(Json::value_t::array);
       sources.push_back(ref);
       trace_.push_back(Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").take());
     }
@@ -373,13 +376,13 @@ class Evaluation {
   bool pin_unknown_ = false;
   std::string missing_parameter_;
 
-  Json trace_ = Json::array();
+  Json trace_ = Json(Json::value_t::array);
   std::set<std::string> traced_;
   std::vector<const char*> low_confidence_;  // rule ids
-  Json warnings_ = Json::array();
-  Json notes_ = Json::array();
-  Json derived_ = Json::array();
-  Json offices_unavailable_ = Json::array();  // offices whose every opening needs something this case lacks
+  Json warnings_ = Json(Json::value_t::array);
+  Json notes_ = Json(Json::value_t::array);
+  Json derived_ = Json(Json::value_t::array);
+  Json offices_unavailable_ = Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
   std::set<std::string> stale_examples_;
 };
 
@@ -704,13 +707,13 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
     bool same_day = true;
     bool holder_must_attend = false;
     std::vector<StepKind> step_kinds;  // of the steps in `before`: one step of each kind
-    Json before = Json::array();
+    Json before = Json(Json::value_t::array);
     std::set<std::string> doc_ids;  // of the documents in `documents`
-    Json documents = Json::array();
-    Json waived = Json::array();
-    Json notes = Json::array();
-    Json rules = Json::array();
-    Json late = Json::object();  // "national_rule" and "offices", in the order they were first set
+    Json documents = Json(Json::value_t::array);
+    Json waived = Json(Json::value_t::array);
+    Json notes = Json(Json::value_t::array);
+    Json rules = Json(Json::value_t::array);
+    Json late = Json(Json::value_t::object);  // "national_rule" and "offices", in the order they were first set
   };
   std::vector<VisitPlan> visits;
   // Certificate work merges visit by visit; a new card is applied for and collected later,
@@ -727,7 +730,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         diag.add("rules_incomplete", "/applicant",
                  "a national requirement for task " + std::string(kTaskNames.name(piece.tasks.front())) +
                      " and applicant " + std::string(kApplicantNames.name(route)));
-        return Json::array();  // the caller returns no plan
+        return Json(Json::value_t::array);  // the caller returns no plan
       }
       const RuleFile* file = piece.file;
       const Requirement* q = piece.requirement;
@@ -772,7 +775,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
               Fields().add("text", local_text_json(v.note)).str("rule", rule_id).str("source", q_source).take());
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
-          Json only_if = Json::array();
+          Json only_if = Json(Json::value_t::array);
           bool skip = false;
           for (Condition c : d.when) {
             bool known = true;
@@ -781,7 +784,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             if (known && !holds) skip = true;
           }
           if (skip) continue;
-          Json waivable = Json::array();
+          Json waivable = Json(Json::value_t::array);
           for (Condition c : d.waived_if) {
             bool known = true;
             const bool holds = condition(c, known);
@@ -811,7 +814,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
           if (!waivable.empty()) doc.add("waived_if", std::move(waivable));
           if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
           if (!d.note.empty()) doc.add("note", local_text_json(d.note));
-          Json examples = Json::array();
+          Json examples = Json(Json::value_t::array);
           for (const auto& ex : d.examples) {
             const IdType* type = national_.find_id_type(ex);
             if (type != nullptr && !type->accepted.contains(today_)) {
@@ -826,7 +829,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       }
     }
   }
-  Json out = Json::array();
+  Json out = Json(Json::value_t::array);
   for (std::size_t i = 0; i < visits.size(); ++i) {
     VisitPlan& v = visits[i];
     Json j = Fields()
@@ -847,7 +850,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
 }
 
 Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) {
-  Json offices = Json::array();
+  Json offices = Json(Json::value_t::array);
   if (muni_ == nullptr) return offices;
   for (const Office& o : muni_->offices) {
     if (!o.effective.contains(today_)) continue;
@@ -855,7 +858,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     const bool applicant_ok = o.applicants.empty() || contains(o.applicants, route);
     if (!task_ok || !applicant_ok) continue;
     const std::string source = cite_data(*muni_, o.id, o.source);
-    Json hours = Json::array();
+    Json hours = Json(Json::value_t::array);
     bool any_available = false;
     for (const ScheduleEntry& e : o.schedule) {
       if (!e.effective.contains(today_)) continue;
@@ -864,16 +867,16 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       j.str("kind", kScheduleKindNames.name(e.kind))
           .str("reservation", kReservationNames.name(e.reservation))
           .str("source", e.source.empty() ? source : source_ref(e.source));
-      Json days = Json::array();
+      Json days = Json(Json::value_t::array);
       static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
       for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
       if (!days.empty()) j.add("weekdays", std::move(days));
       if (!e.nth.empty()) j.add("nth", e.nth);
-      Json spans = Json::array();
+      Json spans = Json(Json::value_t::array);
       for (const Hours& h : e.hours) spans.push_back(Fields().str("open", h.open).str("close", h.close).take());
       j.add("hours", std::move(spans));
       bool available = true;
-      Json unmet = Json::array();
+      Json unmet = Json(Json::value_t::array);
       for (Condition c : e.requires) {
         bool known = true;
         if (!condition(c, known) && known) {
@@ -955,7 +958,7 @@ Json Evaluation::run(Diagnostics& diag) {
   if (!missing_parameter_.empty()) {
     diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
   }
-  if (!diag.ok()) return Json::object();
+  if (!diag.ok()) return Json(Json::value_t::object);
 
   for (Item* it : {&card_, &user_, &signature_}) {
     if (!it->present) continue;
@@ -1002,7 +1005,7 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   // The procedure and why.
-  Json reasons = Json::array();
+  Json reasons = Json(Json::value_t::array);
   Procedure procedure = Procedure::nothing_yet;
   std::optional<Procedure> next;
   std::vector<Task> tasks;
@@ -1117,7 +1120,7 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   Json visits = build_visits(tasks, route, diag);
-  if (!diag.ok()) return Json::object();
+  if (!diag.ok()) return Json(Json::value_t::object);
 
   // Warnings computed from the national rules.
   if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
@@ -1206,9 +1209,9 @@ Json Evaluation::run(Diagnostics& diag) {
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
   Json offices = build_offices(tasks, route);
-  Json not_handling = Json::array();
-  Json fees = Json::array();
-  Json follow_ups = Json::array();
+  Json not_handling = Json(Json::value_t::array);
+  Json fees = Json(Json::value_t::array);
+  Json follow_ups = Json(Json::value_t::array);
   if (muni_ != nullptr) {
     for (const auto& n : muni_->not_handling) {
       not_handling.push_back(local_item("name", n.id, n.name, n.source));
@@ -1261,7 +1264,7 @@ Json Evaluation::run(Diagnostics& diag) {
 
   if (!missing_parameter_.empty()) {
     diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
-    return Json::object();
+    return Json(Json::value_t::object);
   }
 
   // The plan.
@@ -1310,7 +1313,7 @@ Json Evaluation::run(Diagnostics& diag) {
 }
 
 Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
-  Json files = Json::array();
+  Json files = Json(Json::value_t::array);
   std::string all;
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
@@ -1324,7 +1327,7 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
 // The end of every plan: the rule set (once the national rules are loaded) and the errors.
 Json finish_plan(Fields& plan, const RuleFile* national, const RuleFile* muni, const Diagnostics& diag) {
   if (national != nullptr) plan.add("rule_set", rule_set_json(*national, muni));
-  Json errors = Json::array();
+  Json errors = Json(Json::value_t::array);
   for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
   return plan.add("errors", std::move(errors)).take();
 }
@@ -1397,7 +1400,7 @@ Json Engine::evaluate(const Json& situation) const {
       diag.add("unknown_municipality", "/municipality", expected);
     }
   }
-  Json body = Json::object();
+  Json body = Json(Json::value_t::object);
   if (diag.ok()) {
     Evaluation evaluation(*national_, muni, s);
     body = evaluation.run(diag);
