@@ -56,42 +56,42 @@ constexpr const char* kNoteLowConfidence = "note.confirm_with_office";
 }  // namespace key
 
 constexpr const char* kAllKeys[] = {key::kWhyWindowOpen,
-                                         key::kWhyWindowNotOpen,
-                                         key::kWhyExpired,
-                                         key::kWhyLapsedChange,
-                                         key::kWhyCardExpired,
-                                         key::kWhyCardSameDay,
-                                         key::kWhyStayExtended,
-                                         key::kWhyRenewStayFirst,
-                                         key::kWhyPinUnknown,
-                                         key::kWhyNoCertificates,
-                                         key::kNotIssuedUnder15,
-                                         key::kNotIssuedAdultWard,
-                                         key::kNotIssuedFaceAuth,
-                                         key::kNotIssuedDeclined,
-                                         key::kWarnEarlyShorter,
-                                         key::kWarnEarlyRefused,
-                                         key::kWarnProxyFormValidUntil,
-                                         key::kWarnProxyFormVoid,
-                                         key::kWarnProxyFormPins,
-                                         key::kWarnLegalRep,
-                                         key::kWarnNotice,
-                                         key::kWarnNoNoticeForeign,
-                                         key::kWarnHealthGrace,
-                                         key::kWarnHealthGraceOver,
-                                         key::kWarnStaleId,
-                                         key::kWarnPageOld,
-                                         key::kWarnNotVerified,
-                                         key::kWarnCappedByCard,
-                                         key::kWarnStayEndsFirst,
-                                         key::kNoteConfirmLocally,
-                                         key::kNoteNationalFallback,
-                                         key::kNoteSafeFrom,
-                                         key::kNoteLeap,
-                                         key::kNoteDerived,
-                                         key::kNotePinConvenience,
-                                         key::kNoteOfficesUnknown,
-                                         key::kNoteLowConfidence};
+                                    key::kWhyWindowNotOpen,
+                                    key::kWhyExpired,
+                                    key::kWhyLapsedChange,
+                                    key::kWhyCardExpired,
+                                    key::kWhyCardSameDay,
+                                    key::kWhyStayExtended,
+                                    key::kWhyRenewStayFirst,
+                                    key::kWhyPinUnknown,
+                                    key::kWhyNoCertificates,
+                                    key::kNotIssuedUnder15,
+                                    key::kNotIssuedAdultWard,
+                                    key::kNotIssuedFaceAuth,
+                                    key::kNotIssuedDeclined,
+                                    key::kWarnEarlyShorter,
+                                    key::kWarnEarlyRefused,
+                                    key::kWarnProxyFormValidUntil,
+                                    key::kWarnProxyFormVoid,
+                                    key::kWarnProxyFormPins,
+                                    key::kWarnLegalRep,
+                                    key::kWarnNotice,
+                                    key::kWarnNoNoticeForeign,
+                                    key::kWarnHealthGrace,
+                                    key::kWarnHealthGraceOver,
+                                    key::kWarnStaleId,
+                                    key::kWarnPageOld,
+                                    key::kWarnNotVerified,
+                                    key::kWarnCappedByCard,
+                                    key::kWarnStayEndsFirst,
+                                    key::kNoteConfirmLocally,
+                                    key::kNoteNationalFallback,
+                                    key::kNoteSafeFrom,
+                                    key::kNoteLeap,
+                                    key::kNoteDerived,
+                                    key::kNotePinConvenience,
+                                    key::kNoteOfficesUnknown,
+                                    key::kNoteLowConfidence};
 
 enum class Status { not_yet_renewable, window_open, expired, lapsed, not_issued };
 const EnumNames<Status> kStatusNames{{{"not_yet_renewable", Status::not_yet_renewable},
@@ -150,7 +150,9 @@ class Fields {
   Fields& add(const char* key, std::size_t value);
   Fields& add(const char* key, long long value);
   Fields& add(const char* key, std::nullptr_t);
+  Fields& add(const char* key, Fields& value);  // takes value's object (no Json temporary at the site)
   Json take() { return std::move(json_); }
+  void append_to(Json& list);  // moves the object to the end of `list` (no Json temporary at the site)
 
  private:
   Json json_ = Json(Json::value_t::object);
@@ -174,6 +176,9 @@ Fields& Fields::add(const char* key, int value) { return add(key, Json(value)); 
 Fields& Fields::add(const char* key, std::size_t value) { return add(key, Json(value)); }
 Fields& Fields::add(const char* key, long long value) { return add(key, Json(value)); }
 Fields& Fields::add(const char* key, std::nullptr_t) { return add(key, Json(nullptr)); }
+Fields& Fields::add(const char* key, Fields& value) { return add(key, value.take()); }
+
+void Fields::append_to(Json& list) { list.push_back(std::move(json_)); }
 
 // Task names, in order.
 Json task_list_json(const std::vector<Task>& tasks) {
@@ -227,11 +232,11 @@ class Evaluation {
     if (traced_.insert(id).second) {
       Json sources = Json(Json::value_t::array);
       for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
-      trace_.push_back(Fields()
-                           .str("rule", id)
-                           .add("sources", std::move(sources))
-                           .str("confidence", kConfidenceNames.name(rule->confidence))
-                           .take());
+      Fields()
+          .str("rule", id)
+          .add("sources", std::move(sources))
+          .str("confidence", kConfidenceNames.name(rule->confidence))
+          .append_to(trace_);
       if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
         low_confidence_.push_back(rule_id);
       }
@@ -257,7 +262,7 @@ class Evaluation {
     if (traced_.insert(rule_id).second) {
       Json sources = Json(Json::value_t::array);
       sources.push_back(ref);
-      trace_.push_back(Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").take());
+      Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").append_to(trace_);
     }
     return ref;
   }
@@ -270,7 +275,7 @@ class Evaluation {
   Json item(const char* message_key, const char* rule_id) { return item_fields(message_key, rule_id).take(); }
   // Takes `params` by reference (and empties it): passing Fields by value copied its JSON.
   Json item(const char* message_key, const char* rule_id, Fields& params) {
-    return item_fields(message_key, rule_id).add("params", params.take()).take();
+    return item_fields(message_key, rule_id).add("params", params).take();
   }
   // Appends an item to a list (reasons, warnings, notes): one call at each site instead of three.
   void add_item(Json& list, const char* message_key, const char* rule_id) {
@@ -382,7 +387,8 @@ class Evaluation {
   Json warnings_ = Json(Json::value_t::array);
   Json notes_ = Json(Json::value_t::array);
   Json derived_ = Json(Json::value_t::array);
-  Json offices_unavailable_ = Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
+  Json offices_unavailable_ =
+      Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
   std::set<std::string> stale_examples_;
 };
 
@@ -412,13 +418,13 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
   const int n = static_cast<int>(number(adult ? "card_validity_birthdays_adult" : "card_validity_birthdays_minor"));
   const Date expiry = nth_birthday_after(birth, issued, n);
   card_.derived = true;
-  derived_.push_back(Fields()
-                         .str("field", "/card/expiry")
-                         .date("value", expiry)
-                         .str("key", key::kNoteDerived)
-                         .str("rule", "N-CARD-VALIDITY")
-                         .str("source", cite("N-CARD-VALIDITY"))
-                         .take());
+  Fields()
+      .str("field", "/card/expiry")
+      .date("value", expiry)
+      .str("key", key::kNoteDerived)
+      .str("rule", "N-CARD-VALIDITY")
+      .str("source", cite("N-CARD-VALIDITY"))
+      .append_to(derived_);
   return expiry;
 }
 
@@ -470,13 +476,13 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     signature_.expiry = earlier(earlier(b5, card_.expiry), user);
     signature_.derived = true;
     const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
-    derived_.push_back(Fields()
-                           .str("field", "/certificates/expiry")
-                           .date("value", user)
-                           .str("key", key::kNoteDerived)
-                           .str("rule", rule)
-                           .str("source", cite(rule))
-                           .take());
+    Fields()
+        .str("field", "/certificates/expiry")
+        .date("value", user)
+        .str("key", key::kNoteDerived)
+        .str("rule", rule)
+        .str("source", cite(rule))
+        .append_to(derived_);
   }
   if (!signature_.present) {
     const bool under_15_at_issue =
@@ -583,7 +589,7 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
   Fields out;
   out.date("renewed_on", r);
   for (auto& [k, v] : first.items()) out.add(k.c_str(), std::move(v));
-  return out.add("capped_by_card", first_capped_by_card).add("certificates", certificates.take()).take();
+  return out.add("capped_by_card", first_capped_by_card).add("certificates", certificates).take();
 }
 
 bool Evaluation::condition(Condition c, bool& known) const {
@@ -740,7 +746,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
         add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                              Fields().add("tasks", Json(task_names)).str("requirement", rule_id));
+                 Fields().add("tasks", Json(task_names)).str("requirement", rule_id));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
@@ -755,7 +761,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         if (v.page_silent) {
           out.late["national_rule"] = true;
           add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                                Fields().add("tasks", Json(task_names)).str("requirement", rule_id).add("visit", i + 1));
+                   Fields().add("tasks", Json(task_names)).str("requirement", rule_id).add("visit", i + 1));
         }
         out.same_day = out.same_day && q->same_day;
         out.holder_must_attend = out.holder_must_attend || q->holder_must_attend;
@@ -767,12 +773,15 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
           j.str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source);
           if (!step.phone.empty()) j.str("phone", step.phone);
           if (!step.note.empty()) j.add("note", local_text_json(step.note));
-          out.before.push_back(j.take());
+          j.append_to(out.before);
         }
         if (!v.offices.empty()) out.late["offices"] = v.offices;
         if (!v.note.empty())
-          out.notes.push_back(
-              Fields().add("text", local_text_json(v.note)).str("rule", rule_id).str("source", q_source).take());
+          Fields()
+              .add("text", local_text_json(v.note))
+              .str("rule", rule_id)
+              .str("source", q_source)
+              .append_to(out.notes);
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
           Json only_if = Json(Json::value_t::array);
@@ -791,12 +800,12 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             if (!known) waivable.push_back(kConditionNames.name(c));
             if (known && holds) {
               skip = true;
-              out.waived.push_back(Fields()
-                                       .str("id", d.doc)
-                                       .str("because", kConditionNames.name(c))
-                                       .str("rule", rule_id)
-                                       .str("source", source)
-                                       .take());
+              Fields()
+                  .str("id", d.doc)
+                  .str("because", kConditionNames.name(c))
+                  .str("rule", rule_id)
+                  .str("source", source)
+                  .append_to(out.waived);
               break;
             }
           }
@@ -824,7 +833,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             }
           }
           if (!examples.empty()) doc.add("examples", std::move(examples));
-          out.documents.push_back(doc.take());
+          doc.append_to(out.documents);
         }
       }
     }
@@ -873,7 +882,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       if (!days.empty()) j.add("weekdays", std::move(days));
       if (!e.nth.empty()) j.add("nth", e.nth);
       Json spans = Json(Json::value_t::array);
-      for (const Hours& h : e.hours) spans.push_back(Fields().str("open", h.open).str("close", h.close).take());
+      for (const Hours& h : e.hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
       j.add("hours", std::move(spans));
       bool available = true;
       Json unmet = Json(Json::value_t::array);
@@ -887,7 +896,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       j.add("available", available);
       if (!unmet.empty()) j.add("unmet", std::move(unmet));
       if (!e.note.empty()) j.add("note", local_text_json(e.note));
-      hours.push_back(j.take());
+      j.append_to(hours);
       any_available = any_available || available;
     }
     const bool usable = hours.empty() || any_available;
@@ -903,7 +912,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
         .add("phone", text_or_null(o.phone))
         .add("url", text_or_null(o.url.empty() ? muni_->url : o.url));
     if (!o.note.empty()) office.add("note", local_text_json(o.note));
-    (usable ? offices : offices_unavailable_).push_back(office.take());
+    office.append_to(usable ? offices : offices_unavailable_);
   }
   return offices;
 }
@@ -920,7 +929,7 @@ Json Evaluation::item_json(const Item& it, const char* rule) {
   }
   j.date("expiry", it.expiry)
       .add("derived", it.derived)
-      .add("window", window.take())
+      .add("window", window)
       .add("days_until_opens", days_between(today_, it.opens))
       .add("days_until_expiry", days_between(today_, it.expiry))
       .str("rule", rule)
@@ -1052,8 +1061,7 @@ Json Evaluation::run(Diagnostics& diag) {
     const bool issue = needs_issuance(user_) || needs_issuance(signature_);
     const bool renew_now = (user_.present && user_.status == Status::window_open) ||
                            (signature_.present && signature_.status == Status::window_open);
-    if (needs_issuance(user_) && user_.status == Status::expired)
-      add_item(reasons, key::kWhyExpired, "N-AFTER-EXPIRY");
+    if (needs_issuance(user_) && user_.status == Status::expired) add_item(reasons, key::kWhyExpired, "N-AFTER-EXPIRY");
     if (needs_issuance(signature_)) {
       if (signature_.status == Status::lapsed) {
         add_item(reasons, key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE");
@@ -1126,12 +1134,12 @@ Json Evaluation::run(Diagnostics& diag) {
   if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
     const Parameter* early = parameter_at("early_renewal", today_);
     if (early != nullptr && early->text == "refused") {
-      warnings_.push_back(Fields()
-                              .str("key", key::kWarnEarlyRefused)
-                              .str("rule", "N-EARLY-RENEWAL")
-                              .str("source", source_ref(early->source))
-                              .add("params", Fields().date("opens", main->opens).take())
-                              .take());
+      Fields()
+          .str("key", key::kWarnEarlyRefused)
+          .str("rule", "N-EARLY-RENEWAL")
+          .str("source", source_ref(early->source))
+          .add("params", Fields().date("opens", main->opens))
+          .append_to(warnings_);
       cite("N-EARLY-RENEWAL");
     } else {
       const auto now = new_expiry(*main, today_, card_.expiry, std::nullopt);
@@ -1160,7 +1168,7 @@ Json Evaluation::run(Diagnostics& diag) {
     const Date grace = end_of_nth_month_after(user_.expiry, static_cast<int>(number("health_insurance_grace_months")));
     const bool over = before(grace, today_);
     add_item(warnings_, over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
-                             Fields().date("expiry", user_.expiry).date("until", grace));
+             Fields().date("expiry", user_.expiry).date("until", grace));
   }
   if (!stale_examples_.empty()) {
     add_item(warnings_, key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_)));
@@ -1183,7 +1191,7 @@ Json Evaluation::run(Diagnostics& diag) {
   if (muni_ == nullptr) add_item(notes_, key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY");
   if (main != nullptr && main->strict_opens != main->opens) {
     add_item(notes_, key::kNoteSafeFrom, "N-WINDOW-STRICT",
-                          Fields().date("opens", main->opens).date("safe_from", main->strict_opens));
+             Fields().date("opens", main->opens).date("safe_from", main->strict_opens));
   }
   if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
       (card_.derived || user_.derived || !new_certificate.is_null())) {
@@ -1200,12 +1208,12 @@ Json Evaluation::run(Diagnostics& diag) {
     add_item(notes_, key::kNotePinConvenience, "N-PIN-RESET");
   }
   for (const auto& d : derived_)
-    notes_.push_back(Fields()
-                         .add("key", Json(d["key"]))
-                         .add("rule", Json(d["rule"]))
-                         .add("source", Json(d["source"]))
-                         .add("params", Fields().add("field", Json(d["field"])).add("value", Json(d["value"])).take())
-                         .take());
+    Fields()
+        .add("key", Json(d["key"]))
+        .add("rule", Json(d["rule"]))
+        .add("source", Json(d["source"]))
+        .add("params", Fields().add("field", Json(d["field"])).add("value", Json(d["value"])))
+        .append_to(notes_);
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
   Json offices = build_offices(tasks, route);
@@ -1225,7 +1233,7 @@ Json Evaluation::run(Diagnostics& diag) {
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
         add_item(warnings_, key::kWarnPageOld, "N-SOURCE-AGE",
-                                 Fields().str("page", src.ref).date("page_date", *src.page_date));
+                 Fields().str("page", src.ref).date("page_date", *src.page_date));
       }
     }
   }
@@ -1237,7 +1245,7 @@ Json Evaluation::run(Diagnostics& diag) {
     if (file == nullptr) continue;
     if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
       add_item(warnings_, key::kWarnNotVerified, "N-SOURCE-AGE",
-                               Fields().str("rules", file->id).date("last_verified", file->last_verified));
+               Fields().str("rules", file->id).date("last_verified", file->last_verified));
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
@@ -1248,15 +1256,15 @@ Json Evaluation::run(Diagnostics& diag) {
         .str("rule", file.id + ":" + f.id)
         .str("source", cite_data(file, f.id, f.source));
     if (!f.note.empty()) fee.add("note", local_text_json(f.note));
-    fees.push_back(fee.take());
+    fee.append_to(fees);
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
-    follow_ups.push_back(Fields()
-                             .str("id", f.id)
-                             .str("key", "followup." + f.id)
-                             .str("rule", file.id + ":" + f.id)
-                             .str("source", cite_data(file, f.id, f.source))
-                             .take());
+    Fields()
+        .str("id", f.id)
+        .str("key", "followup." + f.id)
+        .str("rule", file.id + ":" + f.id)
+        .str("source", cite_data(file, f.id, f.source))
+        .append_to(follow_ups);
   });
   for (const auto& rule_id : low_confidence_) {
     add_item(notes_, key::kNoteLowConfidence, rule_id);
@@ -1281,7 +1289,7 @@ Json Evaluation::run(Diagnostics& diag) {
         .str("rule", "N-WINDOW")
         .str("source", cite("N-WINDOW"));
     if (main->strict_opens != main->opens) window.date("safe_from", main->strict_opens);
-    plan.add("window", window.take());
+    plan.add("window", window);
   } else {
     plan.add("window", nullptr);
   }
@@ -1290,14 +1298,13 @@ Json Evaluation::run(Diagnostics& diag) {
   if (next) plan.str("next_procedure", kProcedureNames.name(*next));
   plan.add("procedure_reasons", std::move(reasons))
       .add("steps", task_list_json(tasks))
-      .add("holder",
-           Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)).take())
+      .add("holder", Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)))
       .add("card", item_json(card_, "N-CARD-VALIDITY"));
   Json signature = item_json(signature_, "N-CERT-VALIDITY");
   plan.add("certificates",
-           Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")).take())
+           Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")))
       .add("applicant",
-           Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)).take())
+           Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)))
       .add("visits", std::move(visits))
       .add("offices", std::move(offices))
       .add("offices_unavailable", std::move(offices_unavailable_))
@@ -1317,8 +1324,7 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
   std::string all;
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
-    files.push_back(
-        Fields().str("id", f->id).str("sha256", f->hash).date("last_verified", f->last_verified).take());
+    files.push_back(Fields().str("id", f->id).str("sha256", f->hash).date("last_verified", f->last_verified).take());
     all += f->hash;
   }
   return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();
@@ -1410,7 +1416,7 @@ Json Engine::evaluate(const Json& situation) const {
     Fields municipality;
     municipality.str("id", s.municipality).add("national_only", muni == nullptr);
     if (muni != nullptr) municipality.add("name", local_text_json(muni->name)).add("url", text_or_null(muni->url));
-    plan.add("municipality", municipality.take());
+    plan.add("municipality", municipality);
     for (auto& [k, v] : body.items()) plan.add(k.c_str(), std::move(v));
   }
   return finish_plan(plan, national_.get(), muni, diag);
