@@ -190,14 +190,14 @@ class Loader {
     return *s;
   }
 
-  LocalText local_text(ObjectReader& r, const char* key, bool required) {
-    LocalText out;
+  // Fills `out` (empty) in place: returning the map cost a move and a destructor at each call site.
+  void local_text(ObjectReader& r, const char* key, bool required, LocalText& out) {
     const Json* v = r.get(key, required);
-    if (v == nullptr) return out;
+    if (v == nullptr) return;
     const std::string ptr = r.child(key);
     if (!v->is_object()) {
       diag_.add("wrong_type", ptr, "object of language tag -> text, with \"ja\"");
-      return out;
+      return;
     }
     for (const auto& item : v->items()) {
       if (auto s = read_string(item.value(), pointer_append(ptr, item.key()), diag_)) {
@@ -208,7 +208,6 @@ class Loader {
       }
     }
     if (out.find("ja") == out.end()) diag_.add("missing_field", pointer_append(ptr, "ja"), "Japanese text");
-    return out;
   }
 
   template <class E>
@@ -392,7 +391,7 @@ class Loader {
       d.id = id(r, "id");
       if (auto p = r.enumeration("person", true, kPersonNames)) d.person = *p;
       if (auto c = r.enumeration("category", true, kDocCategoryNames)) d.category = *c;
-      d.name = local_text(r, "name", !file_.national);
+      local_text(r, "name", !file_.national, d.name);
       d.source = source(r, true);
       r.finish();
       if (!d.id.empty() && document(d.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
@@ -406,8 +405,8 @@ class Loader {
       if (!r.valid()) continue;
       Office o;
       o.id = id(r, "id");
-      o.name = local_text(r, "name", true);
-      o.address = local_text(r, "address", false);
+      local_text(r, "name", true, o.name);
+      local_text(r, "address", false, o.address);
       if (auto s = r.string("phone", false)) o.phone = *s;
       if (auto s = r.string("url", false)) o.url = *s;
       o.tasks = enum_list(r, "tasks", false, kTaskNames);
@@ -415,7 +414,7 @@ class Loader {
       for (const auto& [sv, sptr] : r.array("schedule", true)) o.schedule.push_back(schedule_entry(sv, sptr));
       if (auto b = r.boolean("closed_on_holidays", false)) o.closed_on_holidays = *b;
       if (auto b = r.boolean("closed_year_end", false)) o.closed_year_end = *b;
-      o.note = local_text(r, "note", false);
+      local_text(r, "note", false, o.note);
       o.source = source(r, true);
       o.effective = effective(r);
       r.finish();
@@ -465,7 +464,7 @@ class Loader {
     if (auto res = r.enumeration("reservation", false, kReservationNames)) e.reservation = *res;
     e.requires = enum_list(r, "requires", false, kConditionNames);
     e.tasks = enum_list(r, "tasks", false, kTaskNames);
-    e.note = local_text(r, "note", false);
+    local_text(r, "note", false, e.note);
     e.source = source(r, true);
     e.effective = effective(r);
     r.finish();
@@ -495,7 +494,7 @@ class Loader {
       }
     }
     if (auto n = r.integer("issued_within_months", false, 1, 24)) item.issued_within_months = static_cast<int>(*n);
-    item.note = local_text(r, "note", false);
+    local_text(r, "note", false, item.note);
     item.source = source(r, false);
     r.finish();
     return item;
@@ -530,7 +529,7 @@ class Loader {
           Step step;
           if (auto k = s.enumeration("kind", true, kStepKindNames)) step.kind = *k;
           if (auto p = s.string("phone", step.kind == StepKind::phone_request)) step.phone = *p;
-          step.note = local_text(s, "note", false);
+          local_text(s, "note", false, step.note);
           s.finish();
           visit.before.push_back(std::move(step));
         }
@@ -544,7 +543,7 @@ class Loader {
           }
         }
         if (auto b = v.boolean("page_silent", false)) visit.page_silent = *b;
-        visit.note = local_text(v, "note", false);
+        local_text(v, "note", false, visit.note);
         v.finish();
         q.visits.push_back(std::move(visit));
       }
@@ -578,7 +577,7 @@ class Loader {
       if (!r.valid()) continue;
       NotHandling n;
       n.id = id(r, "id");
-      n.name = local_text(r, "name", true);
+      local_text(r, "name", true, n.name);
       n.source = source(r, true);
       r.finish();
       file_.not_handling.push_back(std::move(n));
@@ -593,7 +592,7 @@ class Loader {
       f.id = id(r, "id");
       f.tasks = enum_list(r, "tasks", true, kTaskNames);
       if (auto n = r.integer("amount_yen", true, 0, 100000)) f.amount_yen = *n;
-      f.note = local_text(r, "note", false);
+      local_text(r, "note", false, f.note);
       f.source = source(r, true);
       f.effective = effective(r);
       r.finish();
@@ -621,7 +620,7 @@ class Loader {
       if (!r.valid()) continue;
       LocalNote n;
       n.id = id(r, "id");
-      n.text = local_text(r, "text", true);
+      local_text(r, "text", true, n.text);
       n.tasks = enum_list(r, "tasks", false, kTaskNames);
       n.source = source(r, true);
       n.effective = effective(r);
@@ -732,9 +731,9 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* 
   if (!file->national && (file->id == "national" || file->id == "other")) {
     diag.add("reserved_id", "/id", "a municipality id other than \"national\" and \"other\"");
   }
-  file->name = load.local_text(top, "name", true);
+  load.local_text(top, "name", true, file->name);
   if (!file->national) {
-    file->prefecture = load.local_text(top, "prefecture", true);
+    load.local_text(top, "prefecture", true, file->prefecture);
     if (auto u = top.string("url", false)) file->url = *u;
   }
   if (auto d = top.date("last_verified", true)) file->last_verified = *d;
