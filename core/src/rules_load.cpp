@@ -210,9 +210,9 @@ class Loader {
     if (out.find("ja") == out.end()) diag_.add("missing_field", pointer_append(ptr, "ja"), "Japanese text");
   }
 
+  // Fills `out` (empty) in place, like local_text().
   template <class E>
-  std::vector<E> enum_list(ObjectReader& r, const char* key, bool required, const EnumNames<E>& names) {
-    std::vector<E> out;
+  void enum_list(ObjectReader& r, const char* key, bool required, const EnumNames<E>& names, std::vector<E>& out) {
     for (const auto& [value, ptr] : r.array(key, required)) {
       auto s = read_string(*value, ptr, diag_);
       if (!s) continue;
@@ -222,7 +222,6 @@ class Loader {
         diag_.add("unknown_value", ptr, names.expected());
       }
     }
-    return out;
   }
 
   std::vector<std::string> string_list(ObjectReader& r, const char* key) {
@@ -409,8 +408,8 @@ class Loader {
       local_text(r, "address", false, o.address);
       if (auto s = r.string("phone", false)) o.phone = *s;
       if (auto s = r.string("url", false)) o.url = *s;
-      o.tasks = enum_list(r, "tasks", false, kTaskNames);
-      o.applicants = enum_list(r, "applicants", false, kApplicantNames);
+      enum_list(r, "tasks", false, kTaskNames, o.tasks);
+      enum_list(r, "applicants", false, kApplicantNames, o.applicants);
       for (const auto& [sv, sptr] : r.array("schedule", true)) o.schedule.push_back(schedule_entry(sv, sptr));
       if (auto b = r.boolean("closed_on_holidays", false)) o.closed_on_holidays = *b;
       if (auto b = r.boolean("closed_year_end", false)) o.closed_year_end = *b;
@@ -431,9 +430,9 @@ class Loader {
     if (!r.valid()) return e;
     if (auto k = r.enumeration("kind", true, kScheduleKindNames)) e.kind = *k;
     if (e.kind == ScheduleKind::weekly) {
-      e.weekdays = enum_list(r, "weekdays", true, kWeekdayNames);
+      enum_list(r, "weekdays", true, kWeekdayNames, e.weekdays);
     } else if (e.kind == ScheduleKind::nth_weekday) {
-      e.weekdays = enum_list(r, "weekdays", true, kWeekdayNames);
+      enum_list(r, "weekdays", true, kWeekdayNames, e.weekdays);
       for (const auto& [nv, nptr] : r.array("nth", true)) {
         if (nv->is_number_integer() && nv->get<long long>() >= 1 && nv->get<long long>() <= 5) {
           e.nth.push_back(static_cast<int>(nv->get<long long>()));
@@ -462,8 +461,8 @@ class Loader {
       e.hours.push_back(std::move(hours));
     }
     if (auto res = r.enumeration("reservation", false, kReservationNames)) e.reservation = *res;
-    e.requires = enum_list(r, "requires", false, kConditionNames);
-    e.tasks = enum_list(r, "tasks", false, kTaskNames);
+    enum_list(r, "requires", false, kConditionNames, e.requires);
+    enum_list(r, "tasks", false, kTaskNames, e.tasks);
     local_text(r, "note", false, e.note);
     e.source = source(r, true);
     e.effective = effective(r);
@@ -485,8 +484,8 @@ class Loader {
         item.alternatives.push_back(std::move(*s));
       }
     }
-    item.when = enum_list(r, "when", false, kConditionNames);
-    item.waived_if = enum_list(r, "waived_if", false, kConditionNames);
+    enum_list(r, "when", false, kConditionNames, item.when);
+    enum_list(r, "waived_if", false, kConditionNames, item.waived_if);
     for (const auto& [ev, eptr] : r.array("examples", false)) {
       if (auto s = read_string(*ev, eptr, diag_)) {
         if (id_type(*s) == nullptr) diag_.add("unknown_id_type", eptr, "an id from \"id_types\"");
@@ -506,18 +505,18 @@ class Loader {
       if (!r.valid()) continue;
       Requirement q;
       q.id = id(r, "id");
-      q.tasks = enum_list(r, "tasks", true, kTaskNames);
-      q.applicants = enum_list(r, "applicants", true, kApplicantNames);
-      q.holders = enum_list(r, "holders", false, kHolderClassNames);
+      enum_list(r, "tasks", true, kTaskNames, q.tasks);
+      enum_list(r, "applicants", true, kApplicantNames, q.applicants);
+      enum_list(r, "holders", false, kHolderClassNames, q.holders);
       if (q.holders.empty()) q.holders.push_back(HolderClass::any);
-      q.when = enum_list(r, "when", false, kConditionNames);
+      enum_list(r, "when", false, kConditionNames, q.when);
       if (auto b = r.boolean("same_day", true)) q.same_day = *b;
       if (auto b = r.boolean("holder_must_attend", false)) q.holder_must_attend = *b;
       for (const auto& [vv, vptr] : r.array("visits", true)) {
         ObjectReader v(vv, vptr, diag_);
         if (!v.valid()) continue;
         Visit visit;
-        visit.tasks = enum_list(v, "tasks", false, kTaskNames);
+        enum_list(v, "tasks", false, kTaskNames, visit.tasks);
         for (std::size_t ti = 0; ti < visit.tasks.size(); ++ti) {
           if (std::find(q.tasks.begin(), q.tasks.end(), visit.tasks[ti]) == q.tasks.end()) {
             diag_.add("unknown_value", pointer_append(v.child("tasks"), ti), "one of the requirement's tasks");
@@ -590,7 +589,7 @@ class Loader {
       if (!r.valid()) continue;
       Fee f;
       f.id = id(r, "id");
-      f.tasks = enum_list(r, "tasks", true, kTaskNames);
+      enum_list(r, "tasks", true, kTaskNames, f.tasks);
       if (auto n = r.integer("amount_yen", true, 0, 100000)) f.amount_yen = *n;
       local_text(r, "note", false, f.note);
       f.source = source(r, true);
@@ -606,7 +605,7 @@ class Loader {
       if (!r.valid()) continue;
       FollowUp f;
       f.id = id(r, "id");
-      f.after = enum_list(r, "after", true, kTaskNames);
+      enum_list(r, "after", true, kTaskNames, f.after);
       f.source = source(r, true);
       f.effective = effective(r);
       r.finish();
@@ -621,7 +620,7 @@ class Loader {
       LocalNote n;
       n.id = id(r, "id");
       local_text(r, "text", true, n.text);
-      n.tasks = enum_list(r, "tasks", false, kTaskNames);
+      enum_list(r, "tasks", false, kTaskNames, n.tasks);
       n.source = source(r, true);
       n.effective = effective(r);
       r.finish();
