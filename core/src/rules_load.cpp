@@ -180,17 +180,18 @@ class Loader {
  public:
   Loader(Diagnostics& diag, RuleFile& file, const RuleFile* national) : diag_(diag), file_(file), national_(national) {}
 
-  std::string id(ObjectReader& r, const char* key) {
+  // id(), local_text(), enum_list() and source() fill a field of the struct being built (empty
+  // before) in place: returning the value cost a move and a destructor at each call site.
+  void id(ObjectReader& r, const char* key, std::string& out) {
     auto s = r.string(key, true);
-    if (!s) return {};
+    if (!s) return;
     if (!valid_id(*s)) {
       diag_.add("invalid_id", r.child(key), "letters, digits, '_', '-' or '.', at most 64");
-      return {};
+      return;
     }
-    return *s;
+    out = std::move(*s);
   }
 
-  // Fills `out` (empty) in place: returning the map cost a move and a destructor at each call site.
   void local_text(ObjectReader& r, const char* key, bool required, LocalText& out) {
     const Json* v = r.get(key, required);
     if (v == nullptr) return;
@@ -210,7 +211,6 @@ class Loader {
     if (out.find("ja") == out.end()) diag_.add("missing_field", pointer_append(ptr, "ja"), "Japanese text");
   }
 
-  // Fills `out` (empty) in place, like local_text().
   template <class E>
   void enum_list(ObjectReader& r, const char* key, bool required, const EnumNames<E>& names, std::vector<E>& out) {
     for (const auto& [value, ptr] : r.array(key, required)) {
@@ -246,13 +246,13 @@ class Loader {
   }
 
   // A source id, which must name a source of this file or of the national file.
-  std::string source(ObjectReader& r, bool required) {
+  void source(ObjectReader& r, bool required, std::string& out) {
     auto s = r.string("source", required);
-    if (!s) return {};
+    if (!s) return;
     if (file_.find_source(*s) == nullptr && (national_ == nullptr || national_->find_source(*s) == nullptr)) {
       diag_.add("unknown_source", r.child("source"), "an id from \"sources\"");
     }
-    return *s;
+    out = std::move(*s);
   }
 
   const DocumentDef* document(const std::string& id) const {
@@ -290,7 +290,7 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       CoreRule rule;
-      rule.id = id(r, "id");
+      id(r, "id", rule.id);
       if (std::find(core_rule_ids().begin(), core_rule_ids().end(), rule.id) == core_rule_ids().end()) {
         diag_.add("unknown_rule", r.child("id"), "a rule id the core implements");
       }
@@ -342,7 +342,7 @@ class Loader {
           param.number = *n;
         }
         param.effective = effective(p);
-        param.source = source(p, true);
+        source(p, true, param.source);
         p.finish();
         for (const auto& other : values) {
           if (other.effective.overlaps(param.effective)) {
@@ -367,7 +367,7 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       IdType t;
-      t.id = id(r, "id");
+      id(r, "id", t.id);
       if (auto p = r.boolean("photo", true)) t.photo = *p;
       ObjectReader acc = r.object("accepted", false);
       if (acc.valid()) {
@@ -375,7 +375,7 @@ class Loader {
         t.accepted.until = acc.date("until", false);
         acc.finish();
       }
-      t.source = source(r, true);
+      source(r, true, t.source);
       r.finish();
       if (id_type(t.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
       file_.id_types.push_back(std::move(t));
@@ -387,11 +387,11 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       DocumentDef d;
-      d.id = id(r, "id");
+      id(r, "id", d.id);
       if (auto p = r.enumeration("person", true, kPersonNames)) d.person = *p;
       if (auto c = r.enumeration("category", true, kDocCategoryNames)) d.category = *c;
       local_text(r, "name", !file_.national, d.name);
-      d.source = source(r, true);
+      source(r, true, d.source);
       r.finish();
       if (!d.id.empty() && document(d.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
       file_.documents.push_back(std::move(d));
@@ -403,7 +403,7 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       Office o;
-      o.id = id(r, "id");
+      id(r, "id", o.id);
       local_text(r, "name", true, o.name);
       local_text(r, "address", false, o.address);
       if (auto s = r.string("phone", false)) o.phone = *s;
@@ -414,7 +414,7 @@ class Loader {
       if (auto b = r.boolean("closed_on_holidays", false)) o.closed_on_holidays = *b;
       if (auto b = r.boolean("closed_year_end", false)) o.closed_year_end = *b;
       local_text(r, "note", false, o.note);
-      o.source = source(r, true);
+      source(r, true, o.source);
       o.effective = effective(r);
       r.finish();
       for (const auto& other : file_.offices) {
@@ -464,7 +464,7 @@ class Loader {
     enum_list(r, "requires", false, kConditionNames, e.requires);
     enum_list(r, "tasks", false, kTaskNames, e.tasks);
     local_text(r, "note", false, e.note);
-    e.source = source(r, true);
+    source(r, true, e.source);
     e.effective = effective(r);
     r.finish();
     return e;
@@ -474,7 +474,7 @@ class Loader {
     DocItem item;
     ObjectReader r(value, ptr, diag_);
     if (!r.valid()) return item;
-    item.doc = id(r, "doc");
+    id(r, "doc", item.doc);
     if (!item.doc.empty() && document(item.doc) == nullptr) {
       diag_.add("unknown_document", r.child("doc"), "a document id from \"documents\"");
     }
@@ -494,7 +494,7 @@ class Loader {
     }
     if (auto n = r.integer("issued_within_months", false, 1, 24)) item.issued_within_months = static_cast<int>(*n);
     local_text(r, "note", false, item.note);
-    item.source = source(r, false);
+    source(r, false, item.source);
     r.finish();
     return item;
   }
@@ -504,7 +504,7 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       Requirement q;
-      q.id = id(r, "id");
+      id(r, "id", q.id);
       enum_list(r, "tasks", true, kTaskNames, q.tasks);
       enum_list(r, "applicants", true, kApplicantNames, q.applicants);
       enum_list(r, "holders", false, kHolderClassNames, q.holders);
@@ -547,7 +547,7 @@ class Loader {
         q.visits.push_back(std::move(visit));
       }
       if (q.visits.empty()) diag_.add("missing_field", r.child("visits"), "at least one visit");
-      q.source = source(r, true);
+      source(r, true, q.source);
       q.effective = effective(r);
       r.finish();
       check_requirement_overlap(q, r.pointer());
@@ -575,9 +575,9 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       NotHandling n;
-      n.id = id(r, "id");
+      id(r, "id", n.id);
       local_text(r, "name", true, n.name);
-      n.source = source(r, true);
+      source(r, true, n.source);
       r.finish();
       file_.not_handling.push_back(std::move(n));
     }
@@ -588,11 +588,11 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       Fee f;
-      f.id = id(r, "id");
+      id(r, "id", f.id);
       enum_list(r, "tasks", true, kTaskNames, f.tasks);
       if (auto n = r.integer("amount_yen", true, 0, 100000)) f.amount_yen = *n;
       local_text(r, "note", false, f.note);
-      f.source = source(r, true);
+      source(r, true, f.source);
       f.effective = effective(r);
       r.finish();
       file_.fees.push_back(std::move(f));
@@ -604,9 +604,9 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       FollowUp f;
-      f.id = id(r, "id");
+      id(r, "id", f.id);
       enum_list(r, "after", true, kTaskNames, f.after);
-      f.source = source(r, true);
+      source(r, true, f.source);
       f.effective = effective(r);
       r.finish();
       file_.follow_ups.push_back(std::move(f));
@@ -618,10 +618,10 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       LocalNote n;
-      n.id = id(r, "id");
+      id(r, "id", n.id);
       local_text(r, "text", true, n.text);
       enum_list(r, "tasks", false, kTaskNames, n.tasks);
-      n.source = source(r, true);
+      source(r, true, n.source);
       n.effective = effective(r);
       r.finish();
       file_.notes.push_back(std::move(n));
@@ -725,7 +725,7 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* 
     diag.add("national_required", "/kind", "the national rule file loaded first");
   }
   Loader load(diag, *file, file->national ? nullptr : national);
-  file->id = load.id(top, "id");
+  load.id(top, "id", file->id);
   if (file->national && file->id != "national") diag.add("unknown_value", "/id", "\"national\"");
   if (!file->national && (file->id == "national" || file->id == "other")) {
     diag.add("reserved_id", "/id", "a municipality id other than \"national\" and \"other\"");
