@@ -187,6 +187,9 @@ Json task_list_json(const std::vector<Task>& tasks) {
   return j;
 }
 
+// The rule id of a rule-data item (requirement, office, fee ...): "<file id>:<item id>".
+std::string data_rule_id(const RuleFile& file, const std::string& item_id) { return file.id + ":" + item_id; }
+
 // A string, or null when it is empty (not published).
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
@@ -250,14 +253,14 @@ class Evaluation {
     return Fields()
         .str("id", id)
         .add(field, local_text_json(text))
-        .str("rule", muni_->id + ":" + id)
+        .str("rule", data_rule_id(*muni_, id))
         .str("source", cite_data(*muni_, id, source_id))
         .take();
   }
 
   // Cites a rule-data item (requirement, office, fee ...) of `file`.
   std::string cite_data(const RuleFile& file, const std::string& item_id, const std::string& source_id) {
-    const std::string rule_id = file.id + ":" + item_id;
+    const std::string rule_id = data_rule_id(file, item_id);
     const std::string ref = source_ref(source_id);
     if (traced_.insert(rule_id).second) {
       Json sources = Json(Json::value_t::array);
@@ -309,6 +312,10 @@ class Evaluation {
     return p->number;
   }
   long long number(const char* name) { return number(name, today_); }
+  void report_missing_parameter(Diagnostics& diag) const {
+    if (missing_parameter_.empty()) return;
+    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
+  }
 
   // --- named rules ----------------------------------------------------------------------
   int months() { return static_cast<int>(number("window_months")); }
@@ -742,7 +749,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
       const Requirement* q = piece.requirement;
       const bool fallback = piece.national_fallback;
       const Json task_names = task_list_json(piece.tasks);
-      const std::string rule_id = file->id + ":" + q->id;
+      const std::string rule_id = data_rule_id(*file, q->id);
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
         add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
@@ -903,7 +910,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     Fields office;
     office.str("id", o.id)
         .add("name", local_text_json(o.name))
-        .str("rule", muni_->id + ":" + o.id)
+        .str("rule", data_rule_id(*muni_, o.id))
         .str("source", source)
         .add("hours", std::move(hours))
         .add("closed_on_holidays", o.closed_on_holidays)
@@ -964,9 +971,7 @@ Json Evaluation::run(Diagnostics& diag) {
     card_.expiry = *card;
   }
   if (diag.ok()) derive_certificates(diag);
-  if (!missing_parameter_.empty()) {
-    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
-  }
+  report_missing_parameter(diag);
   if (!diag.ok()) return Json(Json::value_t::object);
 
   for (Item* it : {&card_, &user_, &signature_}) {
@@ -1253,7 +1258,7 @@ Json Evaluation::run(Diagnostics& diag) {
     fee.str("id", f.id)
         .add("amount_yen", f.amount_yen)
         .add("tasks", task_list_json(f.tasks))
-        .str("rule", file.id + ":" + f.id)
+        .str("rule", data_rule_id(file, f.id))
         .str("source", cite_data(file, f.id, f.source));
     if (!f.note.empty()) fee.add("note", local_text_json(f.note));
     fee.append_to(fees);
@@ -1262,7 +1267,7 @@ Json Evaluation::run(Diagnostics& diag) {
     Fields()
         .str("id", f.id)
         .str("key", "followup." + f.id)
-        .str("rule", file.id + ":" + f.id)
+        .str("rule", data_rule_id(file, f.id))
         .str("source", cite_data(file, f.id, f.source))
         .append_to(follow_ups);
   });
@@ -1270,10 +1275,8 @@ Json Evaluation::run(Diagnostics& diag) {
     add_item(notes_, key::kNoteLowConfidence, rule_id);
   }
 
-  if (!missing_parameter_.empty()) {
-    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
-    return Json(Json::value_t::object);
-  }
+  report_missing_parameter(diag);
+  if (!diag.ok()) return Json(Json::value_t::object);
 
   // The plan.
   Fields plan;
