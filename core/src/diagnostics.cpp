@@ -80,11 +80,20 @@ std::string json_type_name(const Json& j) {
   }
 }
 
+namespace {
+
+// `wrong_type` for a value of another type: "<expected>, got <type>".
+void add_wrong_type(Diagnostics& diag, const std::string& pointer, const char* expected, const Json& j) {
+  diag.add("wrong_type", pointer, std::string(expected) + ", got " + json_type_name(j));
+}
+
+}  // namespace
+
 ObjectReader::ObjectReader(const Json* j, const std::string& pointer, Diagnostics& diag)
     : pointer_(pointer), diag_(diag) {
   if (j == nullptr) return;
   if (!j->is_object()) {
-    diag_.add("wrong_type", pointer_, "object, got " + json_type_name(*j));
+    add_wrong_type(diag_, pointer_, "object", *j);
     return;
   }
   object_ = j;
@@ -109,7 +118,7 @@ const Json* ObjectReader::get(std::string_view key, bool required) {
 
 std::optional<std::string> read_string(const Json& j, const std::string& pointer, Diagnostics& diag) {
   if (!j.is_string()) {
-    diag.add("wrong_type", pointer, "string, got " + json_type_name(j));
+    add_wrong_type(diag, pointer, "string", j);
     return std::nullopt;
   }
   return j.get_ref<const std::string&>();
@@ -117,7 +126,7 @@ std::optional<std::string> read_string(const Json& j, const std::string& pointer
 
 std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnostics& diag) {
   if (!j.is_string()) {
-    diag.add("wrong_type", pointer, "date string YYYY-MM-DD, got " + json_type_name(j));
+    add_wrong_type(diag, pointer, "date string YYYY-MM-DD", j);
     return std::nullopt;
   }
   Date d;
@@ -144,7 +153,7 @@ std::optional<bool> ObjectReader::boolean(const char* key, bool required) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   if (!v->is_boolean()) {
-    diag_.add("wrong_type", child(key), "boolean, got " + json_type_name(*v));
+    add_wrong_type(diag_, child(key), "boolean", *v);
     return std::nullopt;
   }
   return v->get<bool>();
@@ -162,7 +171,7 @@ std::optional<long long> ObjectReader::integer(const char* key, bool required, l
                 ? std::numeric_limits<long long>::max()
                 : static_cast<long long>(u);
   } else {
-    diag_.add("wrong_type", child(key), "integer, got " + json_type_name(*v));
+    add_wrong_type(diag_, child(key), "integer", *v);
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -188,7 +197,7 @@ std::vector<ObjectReader::Element> ObjectReader::array(std::string_view key, boo
   const Json* v = get(key, required);
   if (v == nullptr) return out;
   if (!v->is_array()) {
-    diag_.add("wrong_type", child(key), "array, got " + json_type_name(*v));
+    add_wrong_type(diag_, child(key), "array", *v);
     return out;
   }
   out.reserve(v->size());
