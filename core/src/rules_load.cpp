@@ -664,10 +664,14 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
                  });
         });
         if (!covered) {
-          diag.add("rules_incomplete", "/requirements",
-                   "a requirement for task " + std::string(task_entry.first) + ", applicant " +
-                       std::string(applicant_entry.first) +
-                       " and a holder " + profile.name);
+          // Appended piece by piece: each `+` made (and destroyed) a temporary string.
+          std::string expected = "a requirement for task ";
+          expected += task_entry.first;
+          expected += ", applicant ";
+          expected += applicant_entry.first;
+          expected += " and a holder ";
+          expected += profile.name;
+          diag.add("rules_incomplete", "/requirements", std::move(expected));
         }
       }
     }
