@@ -740,9 +740,11 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
     const std::size_t offset = visits.size();
     for (const Piece& piece : requirement_pieces(group, route)) {
       if (piece.requirement == nullptr) {
-        diag.add("rules_incomplete", "/applicant",
-                 "a national requirement for task " + std::string(kTaskNames.name(piece.tasks.front())) +
-                     " and applicant " + std::string(kApplicantNames.name(route)));
+        std::string expected = "a national requirement for task ";  // appended: no temporaries
+        expected += kTaskNames.name(piece.tasks.front());
+        expected += " and applicant ";
+        expected += kApplicantNames.name(route);
+        diag.add("rules_incomplete", "/applicant", std::move(expected));
         return Json(Json::value_t::array);  // the caller returns no plan
       }
       const RuleFile* file = piece.file;
