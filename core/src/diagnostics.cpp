@@ -116,12 +116,12 @@ const Json* ObjectReader::get(std::string_view key, bool required) {
   return &*it;
 }
 
-std::optional<std::string> read_string(const Json& j, const std::string& pointer, Diagnostics& diag) {
+const std::string* read_string(const Json& j, const std::string& pointer, Diagnostics& diag) {
   if (!j.is_string()) {
     add_wrong_type(diag, pointer, "string", j);
-    return std::nullopt;
+    return nullptr;
   }
-  return j.get_ref<const std::string&>();
+  return &j.get_ref<const std::string&>();
 }
 
 std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnostics& diag) {
@@ -143,9 +143,9 @@ std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnos
   return std::nullopt;
 }
 
-std::optional<std::string> ObjectReader::string(const char* key, bool required) {
+const std::string* ObjectReader::string(const char* key, bool required) {
   const Json* v = get(key, required);
-  if (v == nullptr) return std::nullopt;
+  if (v == nullptr) return nullptr;
   return read_string(*v, child(key), diag_);
 }
 

@@ -189,7 +189,7 @@ class Loader {
       diag_.add("invalid_id", r.child(key), "letters, digits, '_', '-' or '.', at most 64");
       return;
     }
-    out = std::move(*s);
+    out = *s;
   }
 
   void local_text(ObjectReader& r, const char* key, bool required, LocalText& out) {
@@ -205,7 +205,7 @@ class Loader {
         if (s->empty()) {
           diag_.add("empty_text", pointer_append(ptr, item.key()), "non-empty text");
         }
-        out[item.key()] = std::move(*s);
+        out[item.key()] = *s;
       }
     }
     if (out.find("ja") == out.end()) diag_.add("missing_field", pointer_append(ptr, "ja"), "Japanese text");
@@ -227,7 +227,7 @@ class Loader {
   std::vector<std::string> string_list(ObjectReader& r, const char* key) {
     std::vector<std::string> out;
     for (const auto& [value, ptr] : r.array(key, false)) {
-      if (auto s = read_string(*value, ptr, diag_)) out.push_back(std::move(*s));
+      if (auto s = read_string(*value, ptr, diag_)) out.push_back(*s);
     }
     return out;
   }
@@ -252,7 +252,7 @@ class Loader {
     if (file_.find_source(*s) == nullptr && (national_ == nullptr || national_->find_source(*s) == nullptr)) {
       diag_.add("unknown_source", r.child("source"), "an id from \"sources\"");
     }
-    out = std::move(*s);
+    out = *s;
   }
 
   const DocumentDef* document(const std::string& id) const {
@@ -297,7 +297,7 @@ class Loader {
       for (const auto& [sv, sptr] : r.array("sources", true)) {
         if (auto s = read_string(*sv, sptr, diag_)) {
           if (file_.find_source(*s) == nullptr) diag_.add("unknown_source", sptr, "an id from \"sources\"");
-          rule.sources.push_back(std::move(*s));
+          rule.sources.push_back(*s);
         }
       }
       if (rule.sources.empty()) diag_.add("missing_source", r.child("sources"), "at least one source");
@@ -481,7 +481,7 @@ class Loader {
     for (const auto& [av, aptr] : r.array("alternatives", false)) {
       if (auto s = read_string(*av, aptr, diag_)) {
         if (document(*s) == nullptr) diag_.add("unknown_document", aptr, "a document id from \"documents\"");
-        item.alternatives.push_back(std::move(*s));
+        item.alternatives.push_back(*s);
       }
     }
     enum_list(r, "when", false, kConditionNames, item.when);
@@ -489,7 +489,7 @@ class Loader {
     for (const auto& [ev, eptr] : r.array("examples", false)) {
       if (auto s = read_string(*ev, eptr, diag_)) {
         if (id_type(*s) == nullptr) diag_.add("unknown_id_type", eptr, "an id from \"id_types\"");
-        item.examples.push_back(std::move(*s));
+        item.examples.push_back(*s);
       }
     }
     if (auto n = r.integer("issued_within_months", false, 1, 24)) item.issued_within_months = static_cast<int>(*n);
@@ -538,7 +538,7 @@ class Loader {
             const bool known =
                 std::any_of(file_.offices.begin(), file_.offices.end(), [&](const Office& o) { return o.id == *s; });
             if (!known) diag_.add("unknown_office", optr, "an id from \"offices\"");
-            visit.offices.push_back(std::move(*s));
+            visit.offices.push_back(*s);
           }
         }
         if (auto b = v.boolean("page_silent", false)) visit.page_silent = *b;

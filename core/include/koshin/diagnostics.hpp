@@ -103,14 +103,16 @@ class ObjectReader {
   const Json* get(std::string_view key, bool required);
   const Json* get(const char* key, bool required) { return get(std::string_view(key), required); }
 
-  std::optional<std::string> string(const char* key, bool required);
+  // The string in the document (nullptr when absent or not a string): no copy, no optional to
+  // destroy at each call site.
+  const std::string* string(const char* key, bool required);
   std::optional<bool> boolean(const char* key, bool required);
   std::optional<long long> integer(const char* key, bool required, long long min, long long max);
   std::optional<Date> date(const char* key, bool required);
   template <class E>
   std::optional<E> enumeration(const char* key, bool required, const EnumNames<E>& names) {
-    const auto s = string(key, required);
-    if (!s) return std::nullopt;
+    const std::string* s = string(key, required);
+    if (s == nullptr) return std::nullopt;
     if (auto e = names.find(*s)) return e;
     diag_.add("unknown_value", child(key), names.expected());
     return std::nullopt;
@@ -139,8 +141,9 @@ class ObjectReader {
   std::set<std::string> known_;  // the same set type as elsewhere: one instantiation in the build
 };
 
-// Reads a value that must be a string / date (used for array elements).
-std::optional<std::string> read_string(const Json& j, const std::string& pointer, Diagnostics& diag);
+// Reads a value that must be a string / date (used for array elements). read_string() returns the
+// string in `j` itself (nullptr after an error).
+const std::string* read_string(const Json& j, const std::string& pointer, Diagnostics& diag);
 std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnostics& diag);
 
 std::string json_type_name(const Json& j);
