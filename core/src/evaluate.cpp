@@ -151,6 +151,7 @@ class Fields {
   Fields& add(const char* key, long long value);
   Fields& add(const char* key, std::nullptr_t);
   Fields& add(const char* key, Fields& value);  // takes value's object (no Json temporary at the site)
+  Fields& add(const char* key, const LocalText& text);  // an object of language tag -> text
   Json take() { return std::move(json_); }
   void append_to(Json& list);  // moves the object to the end of `list` (no Json temporary at the site)
 
@@ -198,6 +199,8 @@ Json local_text_json(const LocalText& t) {
   for (const auto& [lang, text] : t) j[lang] = text;
   return j;
 }
+
+Fields& Fields::add(const char* key, const LocalText& text) { return add(key, local_text_json(text)); }
 
 // One certificate or the card, as the plan reports it.
 struct Item {
@@ -252,7 +255,7 @@ class Evaluation {
   Json local_item(const char* field, const std::string& id, const LocalText& text, const std::string& source_id) {
     return Fields()
         .str("id", id)
-        .add(field, local_text_json(text))
+        .add(field, text)
         .str("rule", data_rule_id(*muni_, id))
         .str("source", cite_data(*muni_, id, source_id))
         .take();
@@ -781,13 +784,13 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
           Fields j;
           j.str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source);
           if (!step.phone.empty()) j.str("phone", step.phone);
-          if (!step.note.empty()) j.add("note", local_text_json(step.note));
+          if (!step.note.empty()) j.add("note", step.note);
           j.append_to(out.before);
         }
         if (!v.offices.empty()) out.late["offices"] = v.offices;
         if (!v.note.empty())
           Fields()
-              .add("text", local_text_json(v.note))
+              .add("text", v.note)
               .str("rule", rule_id)
               .str("source", q_source)
               .append_to(out.notes);
@@ -825,13 +828,13 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
           doc.str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source);
           if (def != nullptr) {
             doc.str("person", kPersonNames.name(def->person)).str("category", kDocCategoryNames.name(def->category));
-            if (!def->name.empty()) doc.add("name", local_text_json(def->name));
+            if (!def->name.empty()) doc.add("name", def->name);
           }
           if (!d.alternatives.empty()) doc.add("alternatives", d.alternatives);
           if (!only_if.empty()) doc.add("only_if", std::move(only_if));
           if (!waivable.empty()) doc.add("waived_if", std::move(waivable));
           if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
-          if (!d.note.empty()) doc.add("note", local_text_json(d.note));
+          if (!d.note.empty()) doc.add("note", d.note);
           Json examples = Json(Json::value_t::array);
           for (const auto& ex : d.examples) {
             const IdType* type = national_.find_id_type(ex);
@@ -904,14 +907,14 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       }
       j.add("available", available);
       if (!unmet.empty()) j.add("unmet", std::move(unmet));
-      if (!e.note.empty()) j.add("note", local_text_json(e.note));
+      if (!e.note.empty()) j.add("note", e.note);
       j.append_to(hours);
       any_available = any_available || available;
     }
     const bool usable = hours.empty() || any_available;
     Fields office;
     office.str("id", o.id)
-        .add("name", local_text_json(o.name))
+        .add("name", o.name)
         .str("rule", data_rule_id(*muni_, o.id))
         .str("source", source)
         .add("hours", std::move(hours))
@@ -920,7 +923,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
         .add("address", o.address.empty() ? Json(nullptr) : local_text_json(o.address))
         .add("phone", text_or_null(o.phone))
         .add("url", text_or_null(o.url.empty() ? muni_->url : o.url));
-    if (!o.note.empty()) office.add("note", local_text_json(o.note));
+    if (!o.note.empty()) office.add("note", o.note);
     office.append_to(usable ? offices : offices_unavailable_);
   }
   return offices;
@@ -1262,7 +1265,7 @@ Json Evaluation::run(Diagnostics& diag) {
         .add("tasks", task_list_json(f.tasks))
         .str("rule", data_rule_id(file, f.id))
         .str("source", cite_data(file, f.id, f.source));
-    if (!f.note.empty()) fee.add("note", local_text_json(f.note));
+    if (!f.note.empty()) fee.add("note", f.note);
     fee.append_to(fees);
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
@@ -1420,7 +1423,7 @@ Json Engine::evaluate(const Json& situation) const {
     plan.date("today", s.today);
     Fields municipality;
     municipality.str("id", s.municipality).add("national_only", muni == nullptr);
-    if (muni != nullptr) municipality.add("name", local_text_json(muni->name)).add("url", text_or_null(muni->url));
+    if (muni != nullptr) municipality.add("name", muni->name).add("url", text_or_null(muni->url));
     plan.add("municipality", municipality);
     for (auto& [k, v] : body.items()) plan.add(k.c_str(), std::move(v));
   }
