@@ -285,10 +285,10 @@ class Evaluation {
   }
   // Appends an item to a list (reasons, warnings, notes): one call at each site instead of three.
   void add_item(Json& list, const char* message_key, const char* rule_id) {
-    list.push_back(item(message_key, rule_id));
+    item_fields(message_key, rule_id).append_to(list);
   }
   void add_item(Json& list, const char* message_key, const char* rule_id, Fields& params) {
-    list.push_back(item(message_key, rule_id, params));
+    item_fields(message_key, rule_id).add("params", params).append_to(list);
   }
 
   // --- parameters -----------------------------------------------------------------------
