@@ -101,9 +101,7 @@ ObjectReader::ObjectReader(const Json* j, const std::string& pointer, Diagnostic
 
 std::string ObjectReader::child(const char* key) const { return pointer_append(pointer_, key); }
 
-bool ObjectReader::has(const char* key) const {
-  return object_ != nullptr && object_->find(key) != object_->end();
-}
+bool ObjectReader::has(const char* key) const { return object_ != nullptr && object_->find(key) != object_->end(); }
 
 const Json* ObjectReader::get(std::string_view key, bool required) {
   if (object_ == nullptr) return nullptr;

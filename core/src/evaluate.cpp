@@ -150,7 +150,7 @@ class Fields {
   Fields& add(const char* key, std::size_t value);
   Fields& add(const char* key, long long value);
   Fields& add(const char* key, std::nullptr_t);
-  Fields& add(const char* key, Fields& value);  // takes value's object (no Json temporary at the site)
+  Fields& add(const char* key, Fields& value);          // takes value's object (no Json temporary at the site)
   Fields& add(const char* key, const LocalText& text);  // an object of language tag -> text
   Json take() { return std::move(json_); }
   void append_to(Json& list);  // moves the object to the end of `list` (no Json temporary at the site)
@@ -789,11 +789,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         }
         if (!v.offices.empty()) out.late["offices"] = v.offices;
         if (!v.note.empty())
-          Fields()
-              .add("text", v.note)
-              .str("rule", rule_id)
-              .str("source", q_source)
-              .append_to(out.notes);
+          Fields().add("text", v.note).str("rule", rule_id).str("source", q_source).append_to(out.notes);
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
           Json only_if = Json(Json::value_t::array);

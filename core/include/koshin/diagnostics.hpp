@@ -125,9 +125,7 @@ class ObjectReader {
     std::string pointer;
   };
   std::vector<Element> array(std::string_view key, bool required);
-  std::vector<Element> array(const char* key, bool required) {
-    return array(std::string_view(key), required);
-  }
+  std::vector<Element> array(const char* key, bool required) { return array(std::string_view(key), required); }
 
   // Reports `unknown_field` for every key no accessor asked for.
   void finish();
