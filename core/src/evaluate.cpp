@@ -1002,8 +1002,8 @@ Json Evaluation::run(Diagnostics& diag) {
   // The certificate the resident acts on first: the earliest to expire among those that are
   // not lapsed; else any present one; else the card.
   const Item* main = nullptr;
-  std::string_view main_for = "card";
-  for (auto [it, name] : {std::pair<const Item*, std::string_view>{&user_, "user"}, {&signature_, "signature"}}) {
+  const char* main_for = "card";
+  for (auto [it, name] : {std::pair<const Item*, const char*>{&user_, "user"}, {&signature_, "signature"}}) {
     if (!it->present || it->status == Status::lapsed) continue;
     if (main == nullptr || before(it->expiry, main->expiry)) {
       main = it;
