@@ -7,7 +7,7 @@
 namespace koshin {
 
 Json error_to_json(const Error& e) {
-  Json j = Json::object();
+  Json j = Json(Json::value_t::object);
   j["code"] = e.code;
   j["pointer"] = e.pointer;
   j["key"] = e.key();
@@ -16,19 +16,27 @@ Json error_to_json(const Error& e) {
   return j;
 }
 
-void Diagnostics::add(std::string code, std::string pointer, std::string expected) {
+void Diagnostics::add(const char* code, const std::string& pointer, std::string expected) {
   if (errors_.size() > kMaxErrors) return;
   if (errors_.size() == kMaxErrors) {
     errors_.push_back(
         Error{"too_many_errors", "", "fewer errors; the first " + std::to_string(kMaxErrors) + " are listed", file_});
     return;
   }
-  if (pointer.size() > 1024) {  // a pointer into absurd nesting, cut where a character starts
-    std::size_t cut = 1024;
+  std::size_t cut = pointer.size();
+  if (cut > 1024) {  // a pointer into absurd nesting, cut where a character starts
+    cut = 1024;
     while (cut > 0 && (static_cast<unsigned char>(pointer[cut]) & 0xC0) == 0x80) --cut;
-    pointer.resize(cut);
   }
-  errors_.push_back(Error{std::move(code), std::move(pointer), std::move(expected), file_});
+  errors_.push_back(Error{code, pointer.substr(0, cut), std::move(expected), file_});
+}
+
+void Diagnostics::add(const char* code, const std::string& pointer, const char* expected) {
+  add(code, pointer, std::string(expected));
+}
+
+void Diagnostics::add(const char* code, const char* pointer, const char* expected) {
+  add(code, std::string(pointer), std::string(expected));
 }
 
 std::string pointer_append(const std::string& pointer, std::string_view token) {
@@ -72,19 +80,28 @@ std::string json_type_name(const Json& j) {
   }
 }
 
-ObjectReader::ObjectReader(const Json* j, std::string pointer, Diagnostics& diag)
-    : pointer_(std::move(pointer)), diag_(diag) {
+namespace {
+
+// `wrong_type` for a value of another type: "<expected>, got <type>".
+void add_wrong_type(Diagnostics& diag, const std::string& pointer, const char* expected, const Json& j) {
+  diag.add("wrong_type", pointer, std::string(expected) + ", got " + json_type_name(j));
+}
+
+}  // namespace
+
+ObjectReader::ObjectReader(const Json* j, const std::string& pointer, Diagnostics& diag)
+    : pointer_(pointer), diag_(diag) {
   if (j == nullptr) return;
   if (!j->is_object()) {
-    diag_.add("wrong_type", pointer_, "object, got " + json_type_name(*j));
+    add_wrong_type(diag_, pointer_, "object", *j);
     return;
   }
   object_ = j;
 }
 
-bool ObjectReader::has(std::string_view key) const {
-  return object_ != nullptr && object_->find(key) != object_->end();
-}
+std::string ObjectReader::child(const char* key) const { return pointer_append(pointer_, key); }
+
+bool ObjectReader::has(const char* key) const { return object_ != nullptr && object_->find(key) != object_->end(); }
 
 const Json* ObjectReader::get(std::string_view key, bool required) {
   if (object_ == nullptr) return nullptr;
@@ -97,17 +114,17 @@ const Json* ObjectReader::get(std::string_view key, bool required) {
   return &*it;
 }
 
-std::optional<std::string> read_string(const Json& j, const std::string& pointer, Diagnostics& diag) {
+const std::string* read_string(const Json& j, const std::string& pointer, Diagnostics& diag) {
   if (!j.is_string()) {
-    diag.add("wrong_type", pointer, "string, got " + json_type_name(j));
-    return std::nullopt;
+    add_wrong_type(diag, pointer, "string", j);
+    return nullptr;
   }
-  return j.get_ref<const std::string&>();
+  return &j.get_ref<const std::string&>();
 }
 
 std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnostics& diag) {
   if (!j.is_string()) {
-    diag.add("wrong_type", pointer, "date string YYYY-MM-DD, got " + json_type_name(j));
+    add_wrong_type(diag, pointer, "date string YYYY-MM-DD", j);
     return std::nullopt;
   }
   Date d;
@@ -124,23 +141,23 @@ std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnos
   return std::nullopt;
 }
 
-std::optional<std::string> ObjectReader::string(std::string_view key, bool required) {
+const std::string* ObjectReader::string(const char* key, bool required) {
   const Json* v = get(key, required);
-  if (v == nullptr) return std::nullopt;
+  if (v == nullptr) return nullptr;
   return read_string(*v, child(key), diag_);
 }
 
-std::optional<bool> ObjectReader::boolean(std::string_view key, bool required) {
+std::optional<bool> ObjectReader::boolean(const char* key, bool required) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   if (!v->is_boolean()) {
-    diag_.add("wrong_type", child(key), "boolean, got " + json_type_name(*v));
+    add_wrong_type(diag_, child(key), "boolean", *v);
     return std::nullopt;
   }
   return v->get<bool>();
 }
 
-std::optional<long long> ObjectReader::integer(std::string_view key, bool required, long long min, long long max) {
+std::optional<long long> ObjectReader::integer(const char* key, bool required, long long min, long long max) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   long long value = 0;
@@ -152,7 +169,7 @@ std::optional<long long> ObjectReader::integer(std::string_view key, bool requir
                 ? std::numeric_limits<long long>::max()
                 : static_cast<long long>(u);
   } else {
-    diag_.add("wrong_type", child(key), "integer, got " + json_type_name(*v));
+    add_wrong_type(diag_, child(key), "integer", *v);
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -162,28 +179,28 @@ std::optional<long long> ObjectReader::integer(std::string_view key, bool requir
   return value;
 }
 
-std::optional<Date> ObjectReader::date(std::string_view key, bool required) {
+std::optional<Date> ObjectReader::date(const char* key, bool required) {
   const Json* v = get(key, required);
   if (v == nullptr) return std::nullopt;
   return read_date(*v, child(key), diag_);
 }
 
-ObjectReader ObjectReader::object(std::string_view key, bool required) {
+ObjectReader ObjectReader::object(const char* key, bool required) {
   const Json* v = get(key, required);
   return ObjectReader(v, child(key), diag_);
 }
 
-std::vector<std::pair<const Json*, std::string>> ObjectReader::array(std::string_view key, bool required) {
-  std::vector<std::pair<const Json*, std::string>> out;
+std::vector<ObjectReader::Element> ObjectReader::array(std::string_view key, bool required) {
+  std::vector<Element> out;
   const Json* v = get(key, required);
   if (v == nullptr) return out;
   if (!v->is_array()) {
-    diag_.add("wrong_type", child(key), "array, got " + json_type_name(*v));
+    add_wrong_type(diag_, child(key), "array", *v);
     return out;
   }
   out.reserve(v->size());
   for (std::size_t i = 0; i < v->size(); ++i) {
-    out.emplace_back(&(*v)[i], pointer_append(child(key), i));
+    out.push_back(Element{&(*v)[i], pointer_append(child(key), i)});
   }
   return out;
 }

@@ -12,84 +12,86 @@ namespace koshin {
 
 namespace {
 
-// Message keys, in one place (i18n packs must define each; see core_message_keys()).
+// Message keys, in one place (i18n packs must define each; see core_message_keys()). Plain
+// `const char*`, like the rule ids: cheaper to pass at the many call sites than string_views.
+// Item::reason holds one of them, so comparing it with one compares the same pointer.
 namespace key {
-constexpr std::string_view kWhyWindowOpen = "reason.window_open";
-constexpr std::string_view kWhyWindowNotOpen = "reason.window_not_open";
-constexpr std::string_view kWhyExpired = "reason.certificate_expired";
-constexpr std::string_view kWhyLapsedChange = "reason.signature_lapsed_change";
-constexpr std::string_view kWhyCardExpired = "reason.card_expired";
-constexpr std::string_view kWhyCardSameDay = "reason.card_expires_with_certificates";
-constexpr std::string_view kWhyStayExtended = "reason.stay_extended";
-constexpr std::string_view kWhyRenewStayFirst = "reason.renew_stay_first";
-constexpr std::string_view kWhyPinUnknown = "reason.pin_unknown";
-constexpr std::string_view kWhyNoCertificates = "reason.no_certificates";
-constexpr std::string_view kNotIssuedUnder15 = "reason.not_issued_under_15";
-constexpr std::string_view kNotIssuedAdultWard = "reason.not_issued_adult_ward";
-constexpr std::string_view kNotIssuedFaceAuth = "reason.not_issued_face_auth";
-constexpr std::string_view kNotIssuedDeclined = "reason.not_issued_declined";
-constexpr std::string_view kWarnEarlyShorter = "warning.early_renewal_shorter";
-constexpr std::string_view kWarnEarlyRefused = "warning.early_renewal_refused";
-constexpr std::string_view kWarnProxyFormValidUntil = "warning.proxy_form_valid_until";
-constexpr std::string_view kWarnProxyFormVoid = "warning.proxy_form_void_after_expiry";
-constexpr std::string_view kWarnProxyFormPins = "warning.proxy_form_needs_pins";
-constexpr std::string_view kWarnLegalRep = "warning.legal_representative_must_apply";
-constexpr std::string_view kWarnNotice = "warning.notice_expected";
-constexpr std::string_view kWarnNoNoticeForeign = "warning.no_notice_foreign_resident";
-constexpr std::string_view kWarnHealthGrace = "warning.health_insurance_grace";
-constexpr std::string_view kWarnHealthGraceOver = "warning.health_insurance_grace_over";
-constexpr std::string_view kWarnStaleId = "warning.stale_id_document";
-constexpr std::string_view kWarnPageOld = "warning.source_page_old";
-constexpr std::string_view kWarnNotVerified = "warning.rules_not_recently_verified";
-constexpr std::string_view kWarnCappedByCard = "warning.new_certificate_capped_by_card";
-constexpr std::string_view kWarnStayEndsFirst = "warning.stay_ends_before_card";
-constexpr std::string_view kNoteConfirmLocally = "note.confirm_locally";
-constexpr std::string_view kNoteNationalFallback = "note.national_rule_applies";
-constexpr std::string_view kNoteSafeFrom = "note.window_readings_differ";
-constexpr std::string_view kNoteLeap = "note.leap_day_birthday";
-constexpr std::string_view kNoteDerived = "note.date_derived";
-constexpr std::string_view kNotePinConvenience = "note.pin_reset_convenience_store";
-constexpr std::string_view kNoteOfficesUnknown = "note.ask_your_municipality";
-constexpr std::string_view kNoteLowConfidence = "note.confirm_with_office";
+constexpr const char* kWhyWindowOpen = "reason.window_open";
+constexpr const char* kWhyWindowNotOpen = "reason.window_not_open";
+constexpr const char* kWhyExpired = "reason.certificate_expired";
+constexpr const char* kWhyLapsedChange = "reason.signature_lapsed_change";
+constexpr const char* kWhyCardExpired = "reason.card_expired";
+constexpr const char* kWhyCardSameDay = "reason.card_expires_with_certificates";
+constexpr const char* kWhyStayExtended = "reason.stay_extended";
+constexpr const char* kWhyRenewStayFirst = "reason.renew_stay_first";
+constexpr const char* kWhyPinUnknown = "reason.pin_unknown";
+constexpr const char* kWhyNoCertificates = "reason.no_certificates";
+constexpr const char* kNotIssuedUnder15 = "reason.not_issued_under_15";
+constexpr const char* kNotIssuedAdultWard = "reason.not_issued_adult_ward";
+constexpr const char* kNotIssuedFaceAuth = "reason.not_issued_face_auth";
+constexpr const char* kNotIssuedDeclined = "reason.not_issued_declined";
+constexpr const char* kWarnEarlyShorter = "warning.early_renewal_shorter";
+constexpr const char* kWarnEarlyRefused = "warning.early_renewal_refused";
+constexpr const char* kWarnProxyFormValidUntil = "warning.proxy_form_valid_until";
+constexpr const char* kWarnProxyFormVoid = "warning.proxy_form_void_after_expiry";
+constexpr const char* kWarnProxyFormPins = "warning.proxy_form_needs_pins";
+constexpr const char* kWarnLegalRep = "warning.legal_representative_must_apply";
+constexpr const char* kWarnNotice = "warning.notice_expected";
+constexpr const char* kWarnNoNoticeForeign = "warning.no_notice_foreign_resident";
+constexpr const char* kWarnHealthGrace = "warning.health_insurance_grace";
+constexpr const char* kWarnHealthGraceOver = "warning.health_insurance_grace_over";
+constexpr const char* kWarnStaleId = "warning.stale_id_document";
+constexpr const char* kWarnPageOld = "warning.source_page_old";
+constexpr const char* kWarnNotVerified = "warning.rules_not_recently_verified";
+constexpr const char* kWarnCappedByCard = "warning.new_certificate_capped_by_card";
+constexpr const char* kWarnStayEndsFirst = "warning.stay_ends_before_card";
+constexpr const char* kNoteConfirmLocally = "note.confirm_locally";
+constexpr const char* kNoteNationalFallback = "note.national_rule_applies";
+constexpr const char* kNoteSafeFrom = "note.window_readings_differ";
+constexpr const char* kNoteLeap = "note.leap_day_birthday";
+constexpr const char* kNoteDerived = "note.date_derived";
+constexpr const char* kNotePinConvenience = "note.pin_reset_convenience_store";
+constexpr const char* kNoteOfficesUnknown = "note.ask_your_municipality";
+constexpr const char* kNoteLowConfidence = "note.confirm_with_office";
 }  // namespace key
 
-constexpr std::string_view kAllKeys[] = {key::kWhyWindowOpen,
-                                         key::kWhyWindowNotOpen,
-                                         key::kWhyExpired,
-                                         key::kWhyLapsedChange,
-                                         key::kWhyCardExpired,
-                                         key::kWhyCardSameDay,
-                                         key::kWhyStayExtended,
-                                         key::kWhyRenewStayFirst,
-                                         key::kWhyPinUnknown,
-                                         key::kWhyNoCertificates,
-                                         key::kNotIssuedUnder15,
-                                         key::kNotIssuedAdultWard,
-                                         key::kNotIssuedFaceAuth,
-                                         key::kNotIssuedDeclined,
-                                         key::kWarnEarlyShorter,
-                                         key::kWarnEarlyRefused,
-                                         key::kWarnProxyFormValidUntil,
-                                         key::kWarnProxyFormVoid,
-                                         key::kWarnProxyFormPins,
-                                         key::kWarnLegalRep,
-                                         key::kWarnNotice,
-                                         key::kWarnNoNoticeForeign,
-                                         key::kWarnHealthGrace,
-                                         key::kWarnHealthGraceOver,
-                                         key::kWarnStaleId,
-                                         key::kWarnPageOld,
-                                         key::kWarnNotVerified,
-                                         key::kWarnCappedByCard,
-                                         key::kWarnStayEndsFirst,
-                                         key::kNoteConfirmLocally,
-                                         key::kNoteNationalFallback,
-                                         key::kNoteSafeFrom,
-                                         key::kNoteLeap,
-                                         key::kNoteDerived,
-                                         key::kNotePinConvenience,
-                                         key::kNoteOfficesUnknown,
-                                         key::kNoteLowConfidence};
+constexpr const char* kAllKeys[] = {key::kWhyWindowOpen,
+                                    key::kWhyWindowNotOpen,
+                                    key::kWhyExpired,
+                                    key::kWhyLapsedChange,
+                                    key::kWhyCardExpired,
+                                    key::kWhyCardSameDay,
+                                    key::kWhyStayExtended,
+                                    key::kWhyRenewStayFirst,
+                                    key::kWhyPinUnknown,
+                                    key::kWhyNoCertificates,
+                                    key::kNotIssuedUnder15,
+                                    key::kNotIssuedAdultWard,
+                                    key::kNotIssuedFaceAuth,
+                                    key::kNotIssuedDeclined,
+                                    key::kWarnEarlyShorter,
+                                    key::kWarnEarlyRefused,
+                                    key::kWarnProxyFormValidUntil,
+                                    key::kWarnProxyFormVoid,
+                                    key::kWarnProxyFormPins,
+                                    key::kWarnLegalRep,
+                                    key::kWarnNotice,
+                                    key::kWarnNoNoticeForeign,
+                                    key::kWarnHealthGrace,
+                                    key::kWarnHealthGraceOver,
+                                    key::kWarnStaleId,
+                                    key::kWarnPageOld,
+                                    key::kWarnNotVerified,
+                                    key::kWarnCappedByCard,
+                                    key::kWarnStayEndsFirst,
+                                    key::kNoteConfirmLocally,
+                                    key::kNoteNationalFallback,
+                                    key::kNoteSafeFrom,
+                                    key::kNoteLeap,
+                                    key::kNoteDerived,
+                                    key::kNotePinConvenience,
+                                    key::kNoteOfficesUnknown,
+                                    key::kNoteLowConfidence};
 
 enum class Status { not_yet_renewable, window_open, expired, lapsed, not_issued };
 const EnumNames<Status> kStatusNames{{{"not_yet_renewable", Status::not_yet_renewable},
@@ -108,11 +110,17 @@ const EnumNames<Procedure> kProcedureNames{{{"renewal", Procedure::renewal},
 
 bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
 Date earlier(Date a, Date b) { return before(a, b) ? a : b; }
-std::string iso(Date d) { return format_iso_date(d); }
 
 template <class T, class V>
 bool contains(const std::vector<T>& list, const V& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+// Puts `t` first (vector::insert is a large instantiation for one enum; push_back is there anyway).
+void prepend(std::vector<Task>& tasks, Task t) {
+  std::vector<Task> out{t};
+  for (Task x : tasks) out.push_back(x);
+  tasks = std::move(out);
 }
 
 // Whether an item's tasks meet the plan's: any shared; `empty_means_all` for offices, schedule
@@ -122,34 +130,77 @@ bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, 
   return std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(item_tasks, t); });
 }
 
+// Empty arrays and objects are written Json(Json::value_t::array): Json::array() goes through
+// nlohmann's initializer-list constructor, a second call at every site.
+//
 // Builds a JSON object field by field, in order. Each field is one out-of-line call: nlohmann's
 // initializer lists build every pair as a two-element array first, all inlined at each use, and
 // were the largest part of the wasm build's code. Strings go through str(), the rest add().
 class Fields {
  public:
   Fields& str(const char* key, std::string_view value);
-  Fields& add(const char* key, Json value);
+  // Literals and strings directly: converting them to std::string_view cost a call at each site.
+  Fields& str(const char* key, const char* value);
+  Fields& str(const char* key, const std::string& value);
+  Fields& date(const char* key, Date value);  // as "YYYY-MM-DD"
+  Fields& add(const char* key, Json&& value);
+  // Scalars directly: a Json parameter was constructed and destroyed at each call site.
+  Fields& add(const char* key, bool value);
+  Fields& add(const char* key, int value);
+  Fields& add(const char* key, std::size_t value);
+  Fields& add(const char* key, long long value);
+  Fields& add(const char* key, std::nullptr_t);
+  Fields& add(const char* key, Fields& value);          // takes value's object (no Json temporary at the site)
+  Fields& add(const char* key, const LocalText& text);  // an object of language tag -> text
   Json take() { return std::move(json_); }
+  void append_to(Json& list);  // moves the object to the end of `list` (no Json temporary at the site)
 
  private:
-  Json json_ = Json::object();
+  Json json_ = Json(Json::value_t::object);
 };
 
 Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
 
-Fields& Fields::add(const char* key, Json value) {
+Fields& Fields::str(const char* key, const char* value) { return add(key, Json(value)); }
+
+Fields& Fields::str(const char* key, const std::string& value) { return add(key, Json(value)); }
+
+Fields& Fields::date(const char* key, Date value) { return add(key, Json(format_iso_date(value))); }
+
+Fields& Fields::add(const char* key, Json&& value) {
   json_[key] = std::move(value);
   return *this;
 }
+
+Fields& Fields::add(const char* key, bool value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, int value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, std::size_t value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, long long value) { return add(key, Json(value)); }
+Fields& Fields::add(const char* key, std::nullptr_t) { return add(key, Json(nullptr)); }
+Fields& Fields::add(const char* key, Fields& value) { return add(key, value.take()); }
+
+void Fields::append_to(Json& list) { list.push_back(std::move(json_)); }
+
+// Task names, in order.
+Json task_list_json(const std::vector<Task>& tasks) {
+  Json j = Json(Json::value_t::array);
+  for (Task t : tasks) j.push_back(kTaskNames.name(t));
+  return j;
+}
+
+// The rule id of a rule-data item (requirement, office, fee ...): "<file id>:<item id>".
+std::string data_rule_id(const RuleFile& file, const std::string& item_id) { return file.id + ":" + item_id; }
 
 // A string, or null when it is empty (not published).
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
 Json local_text_json(const LocalText& t) {
-  Json j = Json::object();
+  Json j = Json(Json::value_t::object);
   for (const auto& [lang, text] : t) j[lang] = text;
   return j;
 }
+
+Fields& Fields::add(const char* key, const LocalText& text) { return add(key, local_text_json(text)); }
 
 // One certificate or the card, as the plan reports it.
 struct Item {
@@ -157,7 +208,7 @@ struct Item {
   Date expiry{};
   bool derived = false;
   Status status = Status::not_issued;
-  std::string_view reason;  // message key for not_issued / lapsed
+  const char* reason = nullptr;  // message key for not_issued / lapsed: one of the key:: constants
   Date opens{}, strict_opens{};
 };
 
@@ -180,19 +231,20 @@ class Evaluation {
   }
 
   // Cites a core rule: records it in the trace, returns its primary source.
-  std::string cite(std::string_view rule_id) {
-    const CoreRule* rule = national_.find_core_rule(std::string(rule_id));
+  std::string cite(const char* rule_id) {
+    const std::string id = rule_id;
+    const CoreRule* rule = national_.find_core_rule(id);
     if (rule == nullptr) return {};
-    if (traced_.insert(std::string(rule_id)).second) {
-      Json sources = Json::array();
+    if (traced_.insert(id).second) {
+      Json sources = Json(Json::value_t::array);
       for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
-      trace_.push_back(Fields()
-                           .str("rule", rule_id)
-                           .add("sources", std::move(sources))
-                           .str("confidence", kConfidenceNames.name(rule->confidence))
-                           .take());
+      Fields()
+          .str("rule", id)
+          .add("sources", std::move(sources))
+          .str("confidence", kConfidenceNames.name(rule->confidence))
+          .append_to(trace_);
       if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
-        low_confidence_.push_back(std::string(rule_id));
+        low_confidence_.push_back(rule_id);
       }
     }
     return rule->sources.empty() ? std::string() : source_ref(rule->sources.front());
@@ -203,39 +255,50 @@ class Evaluation {
   Json local_item(const char* field, const std::string& id, const LocalText& text, const std::string& source_id) {
     return Fields()
         .str("id", id)
-        .add(field, local_text_json(text))
-        .str("rule", muni_->id + ":" + id)
+        .add(field, text)
+        .str("rule", data_rule_id(*muni_, id))
         .str("source", cite_data(*muni_, id, source_id))
         .take();
   }
 
   // Cites a rule-data item (requirement, office, fee ...) of `file`.
   std::string cite_data(const RuleFile& file, const std::string& item_id, const std::string& source_id) {
-    const std::string rule_id = file.id + ":" + item_id;
+    const std::string rule_id = data_rule_id(file, item_id);
     const std::string ref = source_ref(source_id);
     if (traced_.insert(rule_id).second) {
-      Json sources = Json::array();
+      Json sources = Json(Json::value_t::array);
       sources.push_back(ref);
-      trace_.push_back(Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").take());
+      Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").append_to(trace_);
     }
     return ref;
   }
 
-  Fields item_fields(std::string_view message_key, std::string_view rule_id) {
+  Fields item_fields(const char* message_key, const char* rule_id) {
     Fields f;
     f.str("key", message_key).str("rule", rule_id).str("source", cite(rule_id));
     return f;
   }
-  Json item(std::string_view message_key, std::string_view rule_id) { return item_fields(message_key, rule_id).take(); }
-  Json item(std::string_view message_key, std::string_view rule_id, Fields params) {
-    return item_fields(message_key, rule_id).add("params", params.take()).take();
+  Json item(const char* message_key, const char* rule_id) { return item_fields(message_key, rule_id).take(); }
+  // Takes `params` by reference (and empties it): passing Fields by value copied its JSON.
+  Json item(const char* message_key, const char* rule_id, Fields& params) {
+    return item_fields(message_key, rule_id).add("params", params).take();
+  }
+  // Appends an item to a list (reasons, warnings, notes): one call at each site instead of three.
+  void add_item(Json& list, const char* message_key, const char* rule_id) {
+    item_fields(message_key, rule_id).append_to(list);
+  }
+  void add_item(Json& list, const char* message_key, const char* rule_id, Fields& params) {
+    item_fields(message_key, rule_id).add("params", params).append_to(list);
   }
 
   // --- parameters -----------------------------------------------------------------------
-  const Parameter* parameter_at(const std::string& name, Date on) const {
+  // Names, rule ids and keys below are literals, taken as `const char*`: std::string and
+  // std::string_view parameters cost a constructor call at each call site in the wasm build.
+  const Parameter* parameter_at(const char* name, Date on) const {
+    const std::string wanted = name;
     for (const RuleFile* file : {muni_, &national_}) {
       if (file == nullptr) continue;
-      const auto it = file->parameters.find(name);
+      const auto it = file->parameters.find(wanted);
       if (it == file->parameters.end()) continue;
       for (const auto& p : it->second) {
         if (p.effective.contains(on)) return &p;
@@ -243,7 +306,7 @@ class Evaluation {
     }
     return nullptr;
   }
-  long long number(const std::string& name, Date on) {
+  long long number(const char* name, Date on) {
     const Parameter* p = parameter_at(name, on);
     if (p == nullptr) {
       missing_parameter_ = name;
@@ -251,7 +314,11 @@ class Evaluation {
     }
     return p->number;
   }
-  long long number(const std::string& name) { return number(name, today_); }
+  long long number(const char* name) { return number(name, today_); }
+  void report_missing_parameter(Diagnostics& diag) const {
+    if (missing_parameter_.empty()) return;
+    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
+  }
 
   // --- named rules ----------------------------------------------------------------------
   int months() { return static_cast<int>(number("window_months")); }
@@ -273,7 +340,7 @@ class Evaluation {
   // the expiry of a certificate like `it` issued on day r, on a card that then ends on card_cap.
   struct NewExpiry {
     std::optional<Date> expiry;
-    std::string_view rule;
+    const char* rule = nullptr;
     std::string_view capped_by;  // "card", "new_period_of_stay", "user_certificate" or empty
     std::string_view missing;    // what is needed to know it ("/holder/birth_date", "/card")
     bool refused = false;        // the municipality does not renew that early
@@ -311,7 +378,7 @@ class Evaluation {
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
   Json build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
   Json build_offices(const std::vector<Task>& tasks, Applicant route);
-  Json item_json(const Item& it, std::string_view rule);
+  Json item_json(const Item& it, const char* rule);
 
   const RuleFile& national_;
   const RuleFile* muni_;
@@ -324,13 +391,14 @@ class Evaluation {
   bool pin_unknown_ = false;
   std::string missing_parameter_;
 
-  Json trace_ = Json::array();
+  Json trace_ = Json(Json::value_t::array);
   std::set<std::string> traced_;
-  std::vector<std::string> low_confidence_;
-  Json warnings_ = Json::array();
-  Json notes_ = Json::array();
-  Json derived_ = Json::array();
-  Json offices_unavailable_ = Json::array();  // offices whose every opening needs something this case lacks
+  std::vector<const char*> low_confidence_;  // rule ids
+  Json warnings_ = Json(Json::value_t::array);
+  Json notes_ = Json(Json::value_t::array);
+  Json derived_ = Json(Json::value_t::array);
+  Json offices_unavailable_ =
+      Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
   std::set<std::string> stale_examples_;
 };
 
@@ -360,13 +428,13 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
   const int n = static_cast<int>(number(adult ? "card_validity_birthdays_adult" : "card_validity_birthdays_minor"));
   const Date expiry = nth_birthday_after(birth, issued, n);
   card_.derived = true;
-  derived_.push_back(Fields()
-                         .str("field", "/card/expiry")
-                         .str("value", iso(expiry))
-                         .str("key", key::kNoteDerived)
-                         .str("rule", "N-CARD-VALIDITY")
-                         .str("source", cite("N-CARD-VALIDITY"))
-                         .take());
+  Fields()
+      .str("field", "/card/expiry")
+      .date("value", expiry)
+      .str("key", key::kNoteDerived)
+      .str("rule", "N-CARD-VALIDITY")
+      .str("source", cite("N-CARD-VALIDITY"))
+      .append_to(derived_);
   return expiry;
 }
 
@@ -418,13 +486,13 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     signature_.expiry = earlier(earlier(b5, card_.expiry), user);
     signature_.derived = true;
     const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
-    derived_.push_back(Fields()
-                           .str("field", "/certificates/expiry")
-                           .str("value", iso(user))
-                           .str("key", key::kNoteDerived)
-                           .str("rule", rule)
-                           .str("source", cite(rule))
-                           .take());
+    Fields()
+        .str("field", "/certificates/expiry")
+        .date("value", user)
+        .str("key", key::kNoteDerived)
+        .str("rule", rule)
+        .str("source", cite(rule))
+        .append_to(derived_);
   }
   if (!signature_.present) {
     const bool under_15_at_issue =
@@ -484,19 +552,20 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     return validity_change || it.status == Status::lapsed || !before(r, window_opens(it.expiry)) ||
            (explicit_day && &it == &user_);
   };
-  Json certificates = Json::object();
+  Fields certificates;
   std::optional<Date> user_after;
-  Json first = nullptr;
+  Json first = nullptr;  // the first certificate described: its fields head the result
+  bool first_capped_by_card = false;
   bool capped_warned = false;
   auto describe = [&](const Item& it, std::optional<Date> user_cap) {
     const NewExpiry e = new_expiry(it, r, card_cap, user_cap);
     Fields f;
     if (e.expiry) {
-      f.str("expiry", iso(*e.expiry));
+      f.date("expiry", *e.expiry);
     } else {
       f.add("expiry", nullptr);
     }
-    if (!e.rule.empty()) f.str("rule", e.rule).str("source", cite(e.rule));
+    if (e.rule != nullptr) f.str("rule", e.rule).str("source", cite(e.rule));
     if (e.capped_by.empty()) {
       f.add("capped_by", nullptr);
     } else {
@@ -506,29 +575,31 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     if (e.refused) f.add("refused_before_window", true);
     Json j = f.take();
     if (e.capped_by == "card" && !capped_warned) {
-      warnings_.push_back(item(key::kWarnCappedByCard, "N-CERT-CAP", Fields().str("card_expiry", iso(card_cap))));
+      add_item(warnings_, key::kWarnCappedByCard, "N-CERT-CAP", Fields().date("card_expiry", card_cap));
       capped_warned = true;
     }
-    if (first.is_null()) first = j;
-    return std::make_pair(j, e.expiry);
+    if (first.is_null()) {
+      first = j;
+      first_capped_by_card = e.capped_by == "card";
+    }
+    return std::make_pair(std::move(j), e.expiry);
   };
   if (handled(user_)) {
     auto [j, expiry] = describe(user_, std::nullopt);
-    certificates["user"] = j;
+    certificates.add("user", std::move(j));
     user_after = expiry;
   }
   if (handled(signature_)) {
     const std::optional<Date> cap =
         handled(user_) ? user_after
                        : std::optional<Date>(user_.present ? std::optional<Date>(user_.expiry) : std::nullopt);
-    certificates["signature"] = describe(signature_, cap).first;
+    certificates.add("signature", describe(signature_, cap).first);
   }
   if (first.is_null()) return nullptr;
-  Json out = Fields().str("renewed_on", iso(r)).take();
-  for (auto& [k, v] : first.items()) out[k] = v;
-  out["capped_by_card"] = first["capped_by"] == "card";
-  out["certificates"] = certificates;
-  return out;
+  Fields out;
+  out.date("renewed_on", r);
+  for (auto& [k, v] : first.items()) out.add(k.c_str(), std::move(v));
+  return out.add("capped_by_card", first_capped_by_card).add("certificates", certificates).take();
 }
 
 bool Evaluation::condition(Condition c, bool& known) const {
@@ -646,8 +717,21 @@ std::vector<Evaluation::Piece> Evaluation::requirement_pieces(const std::vector<
 }
 
 Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant route, Diagnostics& diag) {
-  Json visits = Json::array();
-  std::vector<std::set<std::string>> seen_docs;
+  // The visits as they are merged, typed: the JSON is written once at the end.
+  struct VisitPlan {
+    std::vector<Task> tasks;
+    bool same_day = true;
+    bool holder_must_attend = false;
+    std::vector<StepKind> step_kinds;  // of the steps in `before`: one step of each kind
+    Json before = Json(Json::value_t::array);
+    std::set<std::string> doc_ids;  // of the documents in `documents`
+    Json documents = Json(Json::value_t::array);
+    Json waived = Json(Json::value_t::array);
+    Json notes = Json(Json::value_t::array);
+    Json rules = Json(Json::value_t::array);
+    Json late = Json(Json::value_t::object);  // "national_rule" and "offices", in the order they were first set
+  };
+  std::vector<VisitPlan> visits;
   // Certificate work merges visit by visit; a new card is applied for and collected later,
   // so its visits come after the certificate visits.
   std::vector<Task> certificate_tasks, card_tasks;
@@ -659,71 +743,56 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
     const std::size_t offset = visits.size();
     for (const Piece& piece : requirement_pieces(group, route)) {
       if (piece.requirement == nullptr) {
-        diag.add("rules_incomplete", "/applicant",
-                 "a national requirement for task " + std::string(kTaskNames.name(piece.tasks.front())) +
-                     " and applicant " + std::string(kApplicantNames.name(route)));
-        return visits;
+        std::string expected = "a national requirement for task ";  // appended: no temporaries
+        expected += kTaskNames.name(piece.tasks.front());
+        expected += " and applicant ";
+        expected += kApplicantNames.name(route);
+        diag.add("rules_incomplete", "/applicant", std::move(expected));
+        return Json(Json::value_t::array);  // the caller returns no plan
       }
       const RuleFile* file = piece.file;
       const Requirement* q = piece.requirement;
       const bool fallback = piece.national_fallback;
-      Json task_names = Json::array();
-      for (Task t : piece.tasks) task_names.push_back(kTaskNames.name(t));
-      const std::string rule_id = file->id + ":" + q->id;
+      const Json task_names = task_list_json(piece.tasks);
+      const std::string rule_id = data_rule_id(*file, q->id);
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
-        notes_.push_back(item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                              Fields().add("tasks", task_names).str("requirement", rule_id)));
+        add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
+                 Fields().add("tasks", Json(task_names)).str("requirement", rule_id));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
         const std::size_t i = offset + vi;
-        if (visits.size() <= i) {
-          visits.push_back(Fields()
-                               .add("number", i + 1)
-                               .add("tasks", Json::array())
-                               .add("same_day", true)
-                               .add("holder_must_attend", false)
-                               .add("before", Json::array())
-                               .add("documents", Json::array())
-                               .add("waived", Json::array())
-                               .add("notes", Json::array())
-                               .add("rules", Json::array())
-                               .take());
-          seen_docs.emplace_back();
-        }
-        Json& out = visits[i];
+        if (visits.size() <= i) visits.emplace_back();
+        VisitPlan& out = visits[i];
         for (Task t : piece.tasks) {
-          const Json name = kTaskNames.name(t);
           const bool here = v.tasks.empty() || contains(v.tasks, t);
-          if (here && std::find(out["tasks"].begin(), out["tasks"].end(), name) == out["tasks"].end())
-            out["tasks"].push_back(name);
+          if (here && !contains(out.tasks, t)) out.tasks.push_back(t);
         }
-        out["rules"].push_back(rule_id);
+        out.rules.push_back(rule_id);
         if (v.page_silent) {
-          out["national_rule"] = true;
-          notes_.push_back(item(key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                                Fields().add("tasks", task_names).str("requirement", rule_id).add("visit", i + 1)));
+          out.late["national_rule"] = true;
+          add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
+                   Fields().add("tasks", Json(task_names)).str("requirement", rule_id).add("visit", i + 1));
         }
-        out["same_day"] = out["same_day"].get<bool>() && q->same_day;
-        out["holder_must_attend"] = out["holder_must_attend"].get<bool>() || q->holder_must_attend;
-        if (fallback) out["national_rule"] = true;
+        out.same_day = out.same_day && q->same_day;
+        out.holder_must_attend = out.holder_must_attend || q->holder_must_attend;
+        if (fallback) out.late["national_rule"] = true;
         for (const Step& step : v.before) {
-          Json j =
-              Fields().str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source).take();
-          if (!step.phone.empty()) j["phone"] = step.phone;
-          if (!step.note.empty()) j["note"] = local_text_json(step.note);
-          const bool dup = std::any_of(out["before"].begin(), out["before"].end(),
-                                       [&](const Json& b) { return b["kind"] == j["kind"]; });
-          if (!dup) out["before"].push_back(j);
+          if (contains(out.step_kinds, step.kind)) continue;
+          out.step_kinds.push_back(step.kind);
+          Fields j;
+          j.str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source);
+          if (!step.phone.empty()) j.str("phone", step.phone);
+          if (!step.note.empty()) j.add("note", step.note);
+          j.append_to(out.before);
         }
-        if (!v.offices.empty()) out["offices"] = v.offices;
+        if (!v.offices.empty()) out.late["offices"] = v.offices;
         if (!v.note.empty())
-          out["notes"].push_back(
-              Fields().add("text", local_text_json(v.note)).str("rule", rule_id).str("source", q_source).take());
+          Fields().add("text", v.note).str("rule", rule_id).str("source", q_source).append_to(out.notes);
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
-          Json only_if = Json::array();
+          Json only_if = Json(Json::value_t::array);
           bool skip = false;
           for (Condition c : d.when) {
             bool known = true;
@@ -732,38 +801,37 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
             if (known && !holds) skip = true;
           }
           if (skip) continue;
-          Json waivable = Json::array();
+          Json waivable = Json(Json::value_t::array);
           for (Condition c : d.waived_if) {
             bool known = true;
             const bool holds = condition(c, known);
             if (!known) waivable.push_back(kConditionNames.name(c));
             if (known && holds) {
               skip = true;
-              out["waived"].push_back(Fields()
-                                          .str("id", d.doc)
-                                          .str("because", kConditionNames.name(c))
-                                          .str("rule", rule_id)
-                                          .str("source", source)
-                                          .take());
+              Fields()
+                  .str("id", d.doc)
+                  .str("because", kConditionNames.name(c))
+                  .str("rule", rule_id)
+                  .str("source", source)
+                  .append_to(out.waived);
               break;
             }
           }
-          if (skip || !seen_docs[i].insert(d.doc).second) continue;
+          if (skip || !out.doc_ids.insert(d.doc).second) continue;
           const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
           if (def == nullptr) def = national_.find_document(d.doc);
-          Json doc =
-              Fields().str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source).take();
+          Fields doc;
+          doc.str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source);
           if (def != nullptr) {
-            doc["person"] = kPersonNames.name(def->person);
-            doc["category"] = kDocCategoryNames.name(def->category);
-            if (!def->name.empty()) doc["name"] = local_text_json(def->name);
+            doc.str("person", kPersonNames.name(def->person)).str("category", kDocCategoryNames.name(def->category));
+            if (!def->name.empty()) doc.add("name", def->name);
           }
-          if (!d.alternatives.empty()) doc["alternatives"] = d.alternatives;
-          if (!only_if.empty()) doc["only_if"] = only_if;
-          if (!waivable.empty()) doc["waived_if"] = waivable;
-          if (d.issued_within_months > 0) doc["issued_within_months"] = d.issued_within_months;
-          if (!d.note.empty()) doc["note"] = local_text_json(d.note);
-          Json examples = Json::array();
+          if (!d.alternatives.empty()) doc.add("alternatives", d.alternatives);
+          if (!only_if.empty()) doc.add("only_if", std::move(only_if));
+          if (!waivable.empty()) doc.add("waived_if", std::move(waivable));
+          if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
+          if (!d.note.empty()) doc.add("note", d.note);
+          Json examples = Json(Json::value_t::array);
           for (const auto& ex : d.examples) {
             const IdType* type = national_.find_id_type(ex);
             if (type != nullptr && !type->accepted.contains(today_)) {
@@ -772,17 +840,34 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
               examples.push_back(ex);
             }
           }
-          if (!examples.empty()) doc["examples"] = examples;
-          out["documents"].push_back(std::move(doc));
+          if (!examples.empty()) doc.add("examples", std::move(examples));
+          doc.append_to(out.documents);
         }
       }
     }
   }
-  return visits;
+  Json out = Json(Json::value_t::array);
+  for (std::size_t i = 0; i < visits.size(); ++i) {
+    VisitPlan& v = visits[i];
+    Json j = Fields()
+                 .add("number", i + 1)
+                 .add("tasks", task_list_json(v.tasks))
+                 .add("same_day", v.same_day)
+                 .add("holder_must_attend", v.holder_must_attend)
+                 .add("before", std::move(v.before))
+                 .add("documents", std::move(v.documents))
+                 .add("waived", std::move(v.waived))
+                 .add("notes", std::move(v.notes))
+                 .add("rules", std::move(v.rules))
+                 .take();
+    for (auto& [k, value] : v.late.items()) j[k] = std::move(value);
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) {
-  Json offices = Json::array();
+  Json offices = Json(Json::value_t::array);
   if (muni_ == nullptr) return offices;
   for (const Office& o : muni_->offices) {
     if (!o.effective.contains(today_)) continue;
@@ -790,25 +875,25 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     const bool applicant_ok = o.applicants.empty() || contains(o.applicants, route);
     if (!task_ok || !applicant_ok) continue;
     const std::string source = cite_data(*muni_, o.id, o.source);
-    Json hours = Json::array();
+    Json hours = Json(Json::value_t::array);
+    bool any_available = false;
     for (const ScheduleEntry& e : o.schedule) {
       if (!e.effective.contains(today_)) continue;
       if (!meets(e.tasks, tasks, true)) continue;
-      Json j = Fields()
-                   .str("kind", kScheduleKindNames.name(e.kind))
-                   .str("reservation", kReservationNames.name(e.reservation))
-                   .str("source", e.source.empty() ? source : source_ref(e.source))
-                   .take();
-      Json days = Json::array();
+      Fields j;
+      j.str("kind", kScheduleKindNames.name(e.kind))
+          .str("reservation", kReservationNames.name(e.reservation))
+          .str("source", e.source.empty() ? source : source_ref(e.source));
+      Json days = Json(Json::value_t::array);
       static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
       for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
-      if (!days.empty()) j["weekdays"] = days;
-      if (!e.nth.empty()) j["nth"] = e.nth;
-      Json spans = Json::array();
-      for (const Hours& h : e.hours) spans.push_back(Fields().str("open", h.open).str("close", h.close).take());
-      j["hours"] = spans;
+      if (!days.empty()) j.add("weekdays", std::move(days));
+      if (!e.nth.empty()) j.add("nth", e.nth);
+      Json spans = Json(Json::value_t::array);
+      for (const Hours& h : e.hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
+      j.add("hours", std::move(spans));
       bool available = true;
-      Json unmet = Json::array();
+      Json unmet = Json(Json::value_t::array);
       for (Condition c : e.requires) {
         bool known = true;
         if (!condition(c, known) && known) {
@@ -816,17 +901,17 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
           unmet.push_back(kConditionNames.name(c));
         }
       }
-      j["available"] = available;
-      if (!unmet.empty()) j["unmet"] = unmet;
-      if (!e.note.empty()) j["note"] = local_text_json(e.note);
-      hours.push_back(std::move(j));
+      j.add("available", available);
+      if (!unmet.empty()) j.add("unmet", std::move(unmet));
+      if (!e.note.empty()) j.add("note", e.note);
+      j.append_to(hours);
+      any_available = any_available || available;
     }
-    const bool usable = hours.empty() || std::any_of(hours.begin(), hours.end(),
-                                                     [](const Json& h) { return h["available"].get<bool>(); });
+    const bool usable = hours.empty() || any_available;
     Fields office;
     office.str("id", o.id)
-        .add("name", local_text_json(o.name))
-        .str("rule", muni_->id + ":" + o.id)
+        .add("name", o.name)
+        .str("rule", data_rule_id(*muni_, o.id))
         .str("source", source)
         .add("hours", std::move(hours))
         .add("closed_on_holidays", o.closed_on_holidays)
@@ -834,34 +919,33 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
         .add("address", o.address.empty() ? Json(nullptr) : local_text_json(o.address))
         .add("phone", text_or_null(o.phone))
         .add("url", text_or_null(o.url.empty() ? muni_->url : o.url));
-    if (!o.note.empty()) office.add("note", local_text_json(o.note));
-    (usable ? offices : offices_unavailable_).push_back(office.take());
+    if (!o.note.empty()) office.add("note", o.note);
+    office.append_to(usable ? offices : offices_unavailable_);
   }
   return offices;
 }
 
-Json Evaluation::item_json(const Item& it, std::string_view rule) {
-  Json j = Fields().str("status", kStatusNames.name(it.status)).take();
-  if (it.status == Status::not_issued) {
-    j["reason"] = item(it.reason, "N-NO-SIGNATURE");
-    return j;
-  }
-  j["expiry"] = iso(it.expiry);
-  j["derived"] = it.derived;
-  Json window = {
-      {"opens", iso(it.opens)}, {"closes", iso(it.expiry)}, {"rule", "N-WINDOW"}, {"source", cite("N-WINDOW")}};
+Json Evaluation::item_json(const Item& it, const char* rule) {
+  Fields j;
+  j.str("status", kStatusNames.name(it.status));
+  if (it.status == Status::not_issued) return j.add("reason", item(it.reason, "N-NO-SIGNATURE")).take();
+  Fields window;
+  window.date("opens", it.opens).date("closes", it.expiry).str("rule", "N-WINDOW").str("source", cite("N-WINDOW"));
   if (it.strict_opens != it.opens) {
-    window["safe_from"] = iso(it.strict_opens);
+    window.date("safe_from", it.strict_opens);
     cite("N-WINDOW-STRICT");
   }
-  j["window"] = window;
-  j["days_until_opens"] = days_between(today_, it.opens);
-  j["days_until_expiry"] = days_between(today_, it.expiry);
-  j["rule"] = rule;
-  j["source"] = cite(rule);
-  if (!it.reason.empty())
-    j["reason"] = item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE");
-  return j;
+  j.date("expiry", it.expiry)
+      .add("derived", it.derived)
+      .add("window", window)
+      .add("days_until_opens", days_between(today_, it.opens))
+      .add("days_until_expiry", days_between(today_, it.expiry))
+      .str("rule", rule)
+      .str("source", cite(rule));
+  if (it.reason != nullptr) {
+    j.add("reason", item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE"));
+  }
+  return j.take();
 }
 
 Json Evaluation::run(Diagnostics& diag) {
@@ -888,10 +972,8 @@ Json Evaluation::run(Diagnostics& diag) {
     card_.expiry = *card;
   }
   if (diag.ok()) derive_certificates(diag);
-  if (!missing_parameter_.empty()) {
-    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
-  }
-  if (!diag.ok()) return Json::object();
+  report_missing_parameter(diag);
+  if (!diag.ok()) return Json(Json::value_t::object);
 
   for (Item* it : {&card_, &user_, &signature_}) {
     if (!it->present) continue;
@@ -920,8 +1002,8 @@ Json Evaluation::run(Diagnostics& diag) {
   // The certificate the resident acts on first: the earliest to expire among those that are
   // not lapsed; else any present one; else the card.
   const Item* main = nullptr;
-  std::string_view main_for = "card";
-  for (auto [it, name] : {std::pair<const Item*, std::string_view>{&user_, "user"}, {&signature_, "signature"}}) {
+  const char* main_for = "card";
+  for (auto [it, name] : {std::pair<const Item*, const char*>{&user_, "user"}, {&signature_, "signature"}}) {
     if (!it->present || it->status == Status::lapsed) continue;
     if (main == nullptr || before(it->expiry, main->expiry)) {
       main = it;
@@ -938,7 +1020,7 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   // The procedure and why.
-  Json reasons = Json::array();
+  Json reasons = Json(Json::value_t::array);
   Procedure procedure = Procedure::nothing_yet;
   std::optional<Procedure> next;
   std::vector<Task> tasks;
@@ -950,22 +1032,22 @@ Json Evaluation::run(Diagnostics& diag) {
   if (card_expired) {
     procedure = Procedure::new_card;
     tasks = {Task::card_application, Task::card_collection};
-    reasons.push_back(item(key::kWhyCardExpired, "N-CARD-EXPIRED"));
+    add_item(reasons, key::kWhyCardExpired, "N-CARD-EXPIRED");
     main = &card_;
     main_for = "card";
   } else if (s_.residence == Residence::period_of_stay && s_.stay_end && before(card_.expiry, *s_.stay_end)) {
     procedure = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
-    reasons.push_back(item(key::kWhyStayExtended, "N-FOREIGN-STAY", Fields().str("stay_end", iso(*s_.stay_end))));
+    add_item(reasons, key::kWhyStayExtended, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end));
   } else if (card_with_certs && s_.residence == Residence::period_of_stay) {
     // The card ends with the stay: the stay is renewed at immigration first, then the card's
     // validity is changed at the city office (and the certificates re-issued there).
-    reasons.push_back(item(key::kWhyRenewStayFirst, "N-FOREIGN-STAY", Fields().str("expiry", iso(card_.expiry))));
+    add_item(reasons, key::kWhyRenewStayFirst, "N-FOREIGN-STAY", Fields().date("expiry", card_.expiry));
     procedure = Procedure::nothing_yet;
     next = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
   } else if (card_with_certs) {
-    reasons.push_back(item(key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", Fields().str("expiry", iso(card_.expiry))));
+    add_item(reasons, key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", Fields().date("expiry", card_.expiry));
     main = &card_;
     main_for = "card";
     tasks = {Task::card_application, Task::card_collection};
@@ -975,8 +1057,8 @@ Json Evaluation::run(Diagnostics& diag) {
       if (needs_issuance(signature_)) {
         // A lapsed signature certificate can be issued now, free, until the card ends.
         procedure = Procedure::new_issuance;
-        tasks.insert(tasks.begin(), Task::issuance);
-        reasons.push_back(item(key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE"));
+        prepend(tasks, Task::issuance);
+        add_item(reasons, key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE");
       }
     } else {
       procedure = Procedure::new_card;
@@ -985,16 +1067,18 @@ Json Evaluation::run(Diagnostics& diag) {
     const bool issue = needs_issuance(user_) || needs_issuance(signature_);
     const bool renew_now = (user_.present && user_.status == Status::window_open) ||
                            (signature_.present && signature_.status == Status::window_open);
-    if (needs_issuance(user_) && user_.status == Status::expired)
-      reasons.push_back(item(key::kWhyExpired, "N-AFTER-EXPIRY"));
+    if (needs_issuance(user_) && user_.status == Status::expired) add_item(reasons, key::kWhyExpired, "N-AFTER-EXPIRY");
     if (needs_issuance(signature_)) {
-      reasons.push_back(signature_.status == Status::lapsed ? item(key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE")
-                                                            : item(key::kWhyExpired, "N-AFTER-EXPIRY"));
+      if (signature_.status == Status::lapsed) {
+        add_item(reasons, key::kWhyLapsedChange, "N-LAPSE-ON-CHANGE");
+      } else {
+        add_item(reasons, key::kWhyExpired, "N-AFTER-EXPIRY");
+      }
     }
     if (issue) tasks.push_back(Task::issuance);
     if (renew_now) {
       tasks.push_back(Task::renewal);
-      reasons.push_back(item(key::kWhyWindowOpen, "N-WINDOW", Fields().str("opens", iso(main->opens))));
+      add_item(reasons, key::kWhyWindowOpen, "N-WINDOW", Fields().date("opens", main->opens));
     }
     if (issue) {
       procedure = Procedure::new_issuance;
@@ -1002,12 +1086,12 @@ Json Evaluation::run(Diagnostics& diag) {
       procedure = Procedure::renewal;
     } else if (!any_cert) {
       procedure = Procedure::nothing_yet;
-      reasons.push_back(item(key::kWhyNoCertificates, "N-NO-SIGNATURE"));
+      add_item(reasons, key::kWhyNoCertificates, "N-NO-SIGNATURE");
     } else {
       procedure = Procedure::nothing_yet;
       next = Procedure::renewal;
       tasks.push_back(Task::renewal);
-      reasons.push_back(item(key::kWhyWindowNotOpen, "N-WINDOW", Fields().str("opens", iso(main->opens))));
+      add_item(reasons, key::kWhyWindowNotOpen, "N-WINDOW", Fields().date("opens", main->opens));
     }
   }
   if (s_.renew_card && !contains(tasks, Task::card_application) && card_.status != Status::not_yet_renewable) {
@@ -1016,8 +1100,8 @@ Json Evaluation::run(Diagnostics& diag) {
   }
   const bool certificate_work = contains(tasks, Task::renewal) || contains(tasks, Task::issuance);
   if (pin_unknown_ && certificate_work) {
-    tasks.insert(tasks.begin(), Task::pin_reset);
-    reasons.push_back(item(key::kWhyPinUnknown, "N-PIN-RESET"));
+    prepend(tasks, Task::pin_reset);
+    add_item(reasons, key::kWhyPinUnknown, "N-PIN-RESET");
     if (procedure == Procedure::renewal || procedure == Procedure::new_issuance) {
       procedure = Procedure::pin_reset_first;
     } else if (next == Procedure::renewal) {
@@ -1029,7 +1113,7 @@ Json Evaluation::run(Diagnostics& diag) {
   Applicant route = s_.applicant;
   if (route == Applicant::self && (band_ == AgeBand::under_15 || s_.adult_ward)) {
     route = Applicant::legal_representative;
-    warnings_.push_back(item(key::kWarnLegalRep, "N-LEGAL-REP"));
+    add_item(warnings_, key::kWarnLegalRep, "N-LEGAL-REP");
   }
   if (route == Applicant::proxy_with_form && s_.residence == Residence::period_of_stay) {
     // N-NOTICE: no expiry notice is sent to them, so there is no form from it.
@@ -1039,64 +1123,64 @@ Json Evaluation::run(Diagnostics& diag) {
     // The form from the notice renews certificates that are still valid, nothing else.
     if (contains(tasks, Task::issuance)) {
       route = Applicant::proxy_without_form;
-      warnings_.push_back(item(key::kWarnProxyFormVoid, "N-PROXY-FORM"));
+      add_item(warnings_, key::kWarnProxyFormVoid, "N-PROXY-FORM");
     } else if (pin_unknown_) {
       route = Applicant::proxy_without_form;
-      warnings_.push_back(item(key::kWarnProxyFormPins, "N-PROXY-FORM"));
+      add_item(warnings_, key::kWarnProxyFormPins, "N-PROXY-FORM");
     }
   }
   if (route == Applicant::proxy_with_form && user_.present && !card_expired) {
-    warnings_.push_back(item(key::kWarnProxyFormValidUntil, "N-PROXY-FORM", Fields().str("until", iso(user_.expiry))));
+    add_item(warnings_, key::kWarnProxyFormValidUntil, "N-PROXY-FORM", Fields().date("until", user_.expiry));
   }
 
   Json visits = build_visits(tasks, route, diag);
-  if (!diag.ok()) return Json::object();
+  if (!diag.ok()) return Json(Json::value_t::object);
 
   // Warnings computed from the national rules.
   if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
     const Parameter* early = parameter_at("early_renewal", today_);
     if (early != nullptr && early->text == "refused") {
-      warnings_.push_back(Fields()
-                              .str("key", key::kWarnEarlyRefused)
-                              .str("rule", "N-EARLY-RENEWAL")
-                              .str("source", source_ref(early->source))
-                              .add("params", Fields().str("opens", iso(main->opens)).take())
-                              .take());
+      Fields()
+          .str("key", key::kWarnEarlyRefused)
+          .str("rule", "N-EARLY-RENEWAL")
+          .str("source", source_ref(early->source))
+          .add("params", Fields().date("opens", main->opens))
+          .append_to(warnings_);
       cite("N-EARLY-RENEWAL");
     } else {
       const auto now = new_expiry(*main, today_, card_.expiry, std::nullopt);
       const auto in_window = new_expiry(*main, main->opens, card_.expiry, std::nullopt);
       Fields params;
-      params.str("opens", iso(main->opens));
+      params.date("opens", main->opens);
       if (now.expiry && in_window.expiry) {
-        params.str("expiry_if_now", iso(*now.expiry)).str("expiry_if_in_window", iso(*in_window.expiry));
+        params.date("expiry_if_now", *now.expiry).date("expiry_if_in_window", *in_window.expiry);
       }
       // When the card caps both, renewing early costs nothing: no warning.
       if (!(now.expiry && in_window.expiry && *now.expiry == *in_window.expiry)) {
-        warnings_.push_back(item(key::kWarnEarlyShorter, "N-EARLY-RENEWAL", params));
+        add_item(warnings_, key::kWarnEarlyShorter, "N-EARLY-RENEWAL", params);
       }
     }
   }
   if (main != nullptr && main != &card_ && main->status != Status::expired) {
     if (s_.residence == Residence::period_of_stay) {
-      warnings_.push_back(item(key::kWarnNoNoticeForeign, "N-NOTICE"));
+      add_item(warnings_, key::kWarnNoNoticeForeign, "N-NOTICE");
     } else {
       const Date from = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_max")));
       const Date to = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_min")));
-      warnings_.push_back(item(key::kWarnNotice, "N-NOTICE", Fields().str("from", iso(from)).str("to", iso(to))));
+      add_item(warnings_, key::kWarnNotice, "N-NOTICE", Fields().date("from", from).date("to", to));
     }
   }
   if (user_.present && user_.status != Status::not_yet_renewable) {
     const Date grace = end_of_nth_month_after(user_.expiry, static_cast<int>(number("health_insurance_grace_months")));
     const bool over = before(grace, today_);
-    warnings_.push_back(item(over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
-                             Fields().str("expiry", iso(user_.expiry)).str("until", iso(grace))));
+    add_item(warnings_, over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
+             Fields().date("expiry", user_.expiry).date("until", grace));
   }
   if (!stale_examples_.empty()) {
-    warnings_.push_back(item(key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_))));
+    add_item(warnings_, key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_)));
   }
   if (s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
-    warnings_.push_back(item(key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().str("stay_end", iso(*s_.stay_end))));
+    add_item(warnings_, key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end));
   }
 
   // The new certificates' expiry if renewed on a given day.
@@ -1110,14 +1194,14 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   // Notes.
-  if (muni_ == nullptr) notes_.push_back(item(key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY"));
+  if (muni_ == nullptr) add_item(notes_, key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY");
   if (main != nullptr && main->strict_opens != main->opens) {
-    notes_.push_back(item(key::kNoteSafeFrom, "N-WINDOW-STRICT",
-                          Fields().str("opens", iso(main->opens)).str("safe_from", iso(main->strict_opens))));
+    add_item(notes_, key::kNoteSafeFrom, "N-WINDOW-STRICT",
+             Fields().date("opens", main->opens).date("safe_from", main->strict_opens));
   }
   if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
       (card_.derived || user_.derived || !new_certificate.is_null())) {
-    notes_.push_back(item(key::kNoteLeap, "P-LEAP"));
+    add_item(notes_, key::kNoteLeap, "P-LEAP");
   }
   // N-PIN-RESET: a convenience store can reset one PIN if the holder knows the other one, and
   // only for certificates that have not expired.
@@ -1127,21 +1211,21 @@ Json Evaluation::run(Diagnostics& diag) {
   const bool one_pin_known =
       sig_usable && user_usable && ((s_.signature_pin == PinStatus::known) != (s_.user_pin == PinStatus::known));
   if (pin_unknown_ && certificate_work && one_pin_known) {
-    notes_.push_back(item(key::kNotePinConvenience, "N-PIN-RESET"));
+    add_item(notes_, key::kNotePinConvenience, "N-PIN-RESET");
   }
   for (const auto& d : derived_)
-    notes_.push_back(Fields()
-                         .add("key", d["key"])
-                         .add("rule", d["rule"])
-                         .add("source", d["source"])
-                         .add("params", Fields().add("field", d["field"]).add("value", d["value"]).take())
-                         .take());
+    Fields()
+        .add("key", Json(d["key"]))
+        .add("rule", Json(d["rule"]))
+        .add("source", Json(d["source"]))
+        .add("params", Fields().add("field", Json(d["field"])).add("value", Json(d["value"])))
+        .append_to(notes_);
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
   Json offices = build_offices(tasks, route);
-  Json not_handling = Json::array();
-  Json fees = Json::array();
-  Json follow_ups = Json::array();
+  Json not_handling = Json(Json::value_t::array);
+  Json fees = Json(Json::value_t::array);
+  Json follow_ups = Json(Json::value_t::array);
   if (muni_ != nullptr) {
     for (const auto& n : muni_->not_handling) {
       not_handling.push_back(local_item("name", n.id, n.name, n.source));
@@ -1154,84 +1238,77 @@ Json Evaluation::run(Diagnostics& diag) {
     const int stale_years = static_cast<int>(number("source_page_stale_years"));
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
-        warnings_.push_back(item(key::kWarnPageOld, "N-SOURCE-AGE",
-                                 Fields().str("page", src.ref).str("page_date", iso(*src.page_date))));
+        add_item(warnings_, key::kWarnPageOld, "N-SOURCE-AGE",
+                 Fields().str("page", src.ref).date("page_date", *src.page_date));
       }
     }
   }
   if (offices.empty() && offices_unavailable_.empty()) {
     // 'other', or a municipality whose page names no office for this (e.g. collecting a card).
-    notes_.push_back(item(key::kNoteOfficesUnknown, "N-OTHER-MUNICIPALITY"));
+    add_item(notes_, key::kNoteOfficesUnknown, "N-OTHER-MUNICIPALITY");
   }
   for (const RuleFile* file : {muni_, &national_}) {
     if (file == nullptr) continue;
     if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
-      warnings_.push_back(item(key::kWarnNotVerified, "N-SOURCE-AGE",
-                               Fields().str("rules", file->id).str("last_verified", iso(file->last_verified))));
+      add_item(warnings_, key::kWarnNotVerified, "N-SOURCE-AGE",
+               Fields().str("rules", file->id).date("last_verified", file->last_verified));
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
-    Json fee = Fields()
-                   .str("id", f.id)
-                   .add("amount_yen", f.amount_yen)
-                   .add("tasks", Json::array())
-                   .str("rule", file.id + ":" + f.id)
-                   .str("source", cite_data(file, f.id, f.source))
-                   .take();
-    for (Task t : f.tasks) fee["tasks"].push_back(kTaskNames.name(t));
-    if (!f.note.empty()) fee["note"] = local_text_json(f.note);
-    fees.push_back(std::move(fee));
+    Fields fee;
+    fee.str("id", f.id)
+        .add("amount_yen", f.amount_yen)
+        .add("tasks", task_list_json(f.tasks))
+        .str("rule", data_rule_id(file, f.id))
+        .str("source", cite_data(file, f.id, f.source));
+    if (!f.note.empty()) fee.add("note", f.note);
+    fee.append_to(fees);
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
-    follow_ups.push_back(Fields()
-                             .str("id", f.id)
-                             .str("key", "followup." + f.id)
-                             .str("rule", file.id + ":" + f.id)
-                             .str("source", cite_data(file, f.id, f.source))
-                             .take());
+    Fields()
+        .str("id", f.id)
+        .str("key", "followup." + f.id)
+        .str("rule", data_rule_id(file, f.id))
+        .str("source", cite_data(file, f.id, f.source))
+        .append_to(follow_ups);
   });
   for (const auto& rule_id : low_confidence_) {
-    notes_.push_back(item(key::kNoteLowConfidence, rule_id));
+    add_item(notes_, key::kNoteLowConfidence, rule_id);
   }
 
-  if (!missing_parameter_.empty()) {
-    diag.add("rules_incomplete", "", "a national value for parameter " + missing_parameter_ + " on this date");
-    return Json::object();
-  }
+  report_missing_parameter(diag);
+  if (!diag.ok()) return Json(Json::value_t::object);
 
   // The plan.
   Fields plan;
   if (main != nullptr) {
     Fields window;
     window.str("for", main_for)
-        .str("expiry", iso(main->expiry))
-        .str("opens", iso(main->opens))
-        .str("closes", iso(main->expiry))
+        .date("expiry", main->expiry)
+        .date("opens", main->opens)
+        .date("closes", main->expiry)
         .str("status", kStatusNames.name(main->status))
         .add("days_until_opens", days_between(today_, main->opens))
         .add("days_until_closes", days_between(today_, main->expiry))
         .str("rule", "N-WINDOW")
         .str("source", cite("N-WINDOW"));
-    if (main->strict_opens != main->opens) window.str("safe_from", iso(main->strict_opens));
-    plan.add("window", window.take());
+    if (main->strict_opens != main->opens) window.date("safe_from", main->strict_opens);
+    plan.add("window", window);
   } else {
     plan.add("window", nullptr);
   }
   plan.str("procedure", kProcedureNames.name(procedure))
       .str("procedure_key", "procedure." + std::string(kProcedureNames.name(procedure)));
   if (next) plan.str("next_procedure", kProcedureNames.name(*next));
-  Json steps = Json::array();
-  for (Task t : tasks) steps.push_back(kTaskNames.name(t));
   plan.add("procedure_reasons", std::move(reasons))
-      .add("steps", std::move(steps))
-      .add("holder",
-           Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)).take())
+      .add("steps", task_list_json(tasks))
+      .add("holder", Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)))
       .add("card", item_json(card_, "N-CARD-VALIDITY"));
   Json signature = item_json(signature_, "N-CERT-VALIDITY");
   plan.add("certificates",
-           Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")).take())
+           Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")))
       .add("applicant",
-           Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)).take())
+           Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)))
       .add("visits", std::move(visits))
       .add("offices", std::move(offices))
       .add("offices_unavailable", std::move(offices_unavailable_))
@@ -1247,15 +1324,22 @@ Json Evaluation::run(Diagnostics& diag) {
 }
 
 Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
-  Json files = Json::array();
+  Json files = Json(Json::value_t::array);
   std::string all;
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
-    files.push_back(
-        Fields().str("id", f->id).str("sha256", f->hash).str("last_verified", iso(f->last_verified)).take());
+    files.push_back(Fields().str("id", f->id).str("sha256", f->hash).date("last_verified", f->last_verified).take());
     all += f->hash;
   }
   return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();
+}
+
+// The end of every plan: the rule set (once the national rules are loaded) and the errors.
+Json finish_plan(Fields& plan, const RuleFile* national, const RuleFile* muni, const Diagnostics& diag) {
+  if (national != nullptr) plan.add("rule_set", rule_set_json(*national, muni));
+  Json errors = Json(Json::value_t::array);
+  for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
+  return plan.add("errors", std::move(errors)).take();
 }
 
 }  // namespace
@@ -1310,8 +1394,8 @@ std::vector<std::string> Engine::municipality_ids() const {
 
 Json Engine::evaluate(const Json& situation) const {
   Diagnostics diag;
-  Json plan = Json::object();
-  plan["format"] = "koshin-plan/1";
+  Fields plan;
+  plan.str("format", "koshin-plan/1");
   if (national_ == nullptr) {
     diag.add("rules_not_loaded", "", "the national rule file loaded first");
   }
@@ -1326,34 +1410,29 @@ Json Engine::evaluate(const Json& situation) const {
       diag.add("unknown_municipality", "/municipality", expected);
     }
   }
-  Json body = Json::object();
+  Json body = Json(Json::value_t::object);
   if (diag.ok()) {
     Evaluation evaluation(*national_, muni, s);
     body = evaluation.run(diag);
   }
   if (diag.ok()) {
-    plan["today"] = iso(s.today);
+    plan.date("today", s.today);
     Fields municipality;
     municipality.str("id", s.municipality).add("national_only", muni == nullptr);
-    if (muni != nullptr) municipality.add("name", local_text_json(muni->name)).add("url", text_or_null(muni->url));
-    plan["municipality"] = municipality.take();
-    for (auto& [k, v] : body.items()) plan[k] = std::move(v);
+    if (muni != nullptr) municipality.add("name", muni->name).add("url", text_or_null(muni->url));
+    plan.add("municipality", municipality);
+    for (auto& [k, v] : body.items()) plan.add(k.c_str(), std::move(v));
   }
-  if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, muni);
-  plan["errors"] = Json::array();
-  for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
-  return plan;
+  return finish_plan(plan, national_.get(), muni, diag);
 }
 
 Json Engine::evaluate_text(std::string_view situation_json) const {
   Diagnostics diag;
   auto parsed = parse_json_text(situation_json, diag);
   if (!parsed) {
-    Json plan = Fields().str("format", "koshin-plan/1").take();
-    if (national_ != nullptr) plan["rule_set"] = rule_set_json(*national_, nullptr);
-    plan["errors"] = Json::array();
-    for (const auto& e : diag.errors()) plan["errors"].push_back(error_to_json(e));
-    return plan;
+    Fields plan;
+    plan.str("format", "koshin-plan/1");
+    return finish_plan(plan, national_.get(), nullptr, diag);
   }
   return evaluate(*parsed);
 }

@@ -63,8 +63,8 @@ const EnumNames<unsigned> kWeekdayNames{
     {{"sun", 0u}, {"mon", 1u}, {"tue", 2u}, {"wed", 3u}, {"thu", 4u}, {"fri", 5u}, {"sat", 6u}}};
 }  // namespace
 
-const std::vector<ParameterSpec>& parameter_specs() {
-  static const std::vector<ParameterSpec> specs = {
+const std::initializer_list<ParameterSpec>& parameter_specs() {
+  static const std::initializer_list<ParameterSpec> specs = {
       {"window_months", {}, 1, 12, true},
       {"cert_validity_birthdays", {}, 1, 10, true},
       {"cert_renewal_birthdays", {}, 1, 10, true},
@@ -84,31 +84,31 @@ const std::vector<ParameterSpec>& parameter_specs() {
   return specs;
 }
 
-const std::vector<std::string_view>& core_rule_ids() {
-  static const std::vector<std::string_view> ids = {"N-CERT-VALIDITY",
-                                                    "N-CERT-CAP",
-                                                    "N-WINDOW",
-                                                    "N-WINDOW-STRICT",
-                                                    "N-AFTER-EXPIRY",
-                                                    "N-RENEWAL-CARRYOVER",
-                                                    "N-EARLY-RENEWAL",
-                                                    "N-CARD-VALIDITY",
-                                                    "N-CARD-SAME-EXPIRY",
-                                                    "N-CARD-EXPIRED",
-                                                    "N-NO-SIGNATURE",
-                                                    "N-LAPSE-ON-CHANGE",
-                                                    "N-FOREIGN-STAY",
-                                                    "N-NOTICE",
-                                                    "N-PROXY-FORM",
-                                                    "N-PIN-RESET",
-                                                    "N-LEGAL-REP",
-                                                    "N-HEALTH-INSURANCE",
-                                                    "N-STALE-ID",
-                                                    "N-OTHER-MUNICIPALITY",
-                                                    "N-NATIONAL-FALLBACK",
-                                                    "N-DERIVED",
-                                                    "P-LEAP",
-                                                    "N-SOURCE-AGE"};
+const std::initializer_list<std::string_view>& core_rule_ids() {
+  static const std::initializer_list<std::string_view> ids = {"N-CERT-VALIDITY",
+                                                              "N-CERT-CAP",
+                                                              "N-WINDOW",
+                                                              "N-WINDOW-STRICT",
+                                                              "N-AFTER-EXPIRY",
+                                                              "N-RENEWAL-CARRYOVER",
+                                                              "N-EARLY-RENEWAL",
+                                                              "N-CARD-VALIDITY",
+                                                              "N-CARD-SAME-EXPIRY",
+                                                              "N-CARD-EXPIRED",
+                                                              "N-NO-SIGNATURE",
+                                                              "N-LAPSE-ON-CHANGE",
+                                                              "N-FOREIGN-STAY",
+                                                              "N-NOTICE",
+                                                              "N-PROXY-FORM",
+                                                              "N-PIN-RESET",
+                                                              "N-LEGAL-REP",
+                                                              "N-HEALTH-INSURANCE",
+                                                              "N-STALE-ID",
+                                                              "N-OTHER-MUNICIPALITY",
+                                                              "N-NATIONAL-FALLBACK",
+                                                              "N-DERIVED",
+                                                              "P-LEAP",
+                                                              "N-SOURCE-AGE"};
   return ids;
 }
 
@@ -180,40 +180,39 @@ class Loader {
  public:
   Loader(Diagnostics& diag, RuleFile& file, const RuleFile* national) : diag_(diag), file_(file), national_(national) {}
 
-  std::string id(ObjectReader& r, std::string_view key) {
+  // id(), local_text(), enum_list() and source() fill a field of the struct being built (empty
+  // before) in place: returning the value cost a move and a destructor at each call site.
+  void id(ObjectReader& r, const char* key, std::string& out) {
     auto s = r.string(key, true);
-    if (!s) return {};
+    if (!s) return;
     if (!valid_id(*s)) {
       diag_.add("invalid_id", r.child(key), "letters, digits, '_', '-' or '.', at most 64");
-      return {};
+      return;
     }
-    return *s;
+    out = *s;
   }
 
-  LocalText local_text(ObjectReader& r, std::string_view key, bool required) {
-    LocalText out;
+  void local_text(ObjectReader& r, const char* key, bool required, LocalText& out) {
     const Json* v = r.get(key, required);
-    if (v == nullptr) return out;
+    if (v == nullptr) return;
     const std::string ptr = r.child(key);
     if (!v->is_object()) {
       diag_.add("wrong_type", ptr, "object of language tag -> text, with \"ja\"");
-      return out;
+      return;
     }
     for (const auto& item : v->items()) {
       if (auto s = read_string(item.value(), pointer_append(ptr, item.key()), diag_)) {
         if (s->empty()) {
           diag_.add("empty_text", pointer_append(ptr, item.key()), "non-empty text");
         }
-        out[item.key()] = std::move(*s);
+        out[item.key()] = *s;
       }
     }
     if (out.find("ja") == out.end()) diag_.add("missing_field", pointer_append(ptr, "ja"), "Japanese text");
-    return out;
   }
 
   template <class E>
-  std::vector<E> enum_list(ObjectReader& r, std::string_view key, bool required, const EnumNames<E>& names) {
-    std::vector<E> out;
+  void enum_list(ObjectReader& r, const char* key, bool required, const EnumNames<E>& names, std::vector<E>& out) {
     for (const auto& [value, ptr] : r.array(key, required)) {
       auto s = read_string(*value, ptr, diag_);
       if (!s) continue;
@@ -223,13 +222,12 @@ class Loader {
         diag_.add("unknown_value", ptr, names.expected());
       }
     }
-    return out;
   }
 
-  std::vector<std::string> string_list(ObjectReader& r, std::string_view key) {
+  std::vector<std::string> string_list(ObjectReader& r, const char* key) {
     std::vector<std::string> out;
     for (const auto& [value, ptr] : r.array(key, false)) {
-      if (auto s = read_string(*value, ptr, diag_)) out.push_back(std::move(*s));
+      if (auto s = read_string(*value, ptr, diag_)) out.push_back(*s);
     }
     return out;
   }
@@ -248,13 +246,13 @@ class Loader {
   }
 
   // A source id, which must name a source of this file or of the national file.
-  std::string source(ObjectReader& r, bool required) {
+  void source(ObjectReader& r, bool required, std::string& out) {
     auto s = r.string("source", required);
-    if (!s) return {};
+    if (!s) return;
     if (file_.find_source(*s) == nullptr && (national_ == nullptr || national_->find_source(*s) == nullptr)) {
       diag_.add("unknown_source", r.child("source"), "an id from \"sources\"");
     }
-    return *s;
+    out = *s;
   }
 
   const DocumentDef* document(const std::string& id) const {
@@ -273,7 +271,7 @@ class Loader {
     if (!r.valid()) return;
     for (const auto& item : obj->items()) {
       if (item.key() == "$comment") continue;
-      ObjectReader s = r.object(item.key(), true);
+      ObjectReader s(r.get(item.key(), true), r.child(item.key()), diag_);
       if (!s.valid()) continue;
       Source src;
       src.id = item.key();
@@ -292,14 +290,14 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       CoreRule rule;
-      rule.id = id(r, "id");
+      id(r, "id", rule.id);
       if (std::find(core_rule_ids().begin(), core_rule_ids().end(), rule.id) == core_rule_ids().end()) {
         diag_.add("unknown_rule", r.child("id"), "a rule id the core implements");
       }
       for (const auto& [sv, sptr] : r.array("sources", true)) {
         if (auto s = read_string(*sv, sptr, diag_)) {
           if (file_.find_source(*s) == nullptr) diag_.add("unknown_source", sptr, "an id from \"sources\"");
-          rule.sources.push_back(std::move(*s));
+          rule.sources.push_back(*s);
         }
       }
       if (rule.sources.empty()) diag_.add("missing_source", r.child("sources"), "at least one source");
@@ -331,7 +329,7 @@ class Loader {
         ObjectReader p(value, ptr, diag_);
         if (!p.valid()) continue;
         Parameter param;
-        if (!spec->values.empty()) {
+        if (spec->values.size() != 0) {
           if (auto text = p.string("value", true)) {
             if (std::find(spec->values.begin(), spec->values.end(), *text) == spec->values.end()) {
               std::string expected = "one of:";
@@ -344,7 +342,7 @@ class Loader {
           param.number = *n;
         }
         param.effective = effective(p);
-        param.source = source(p, true);
+        source(p, true, param.source);
         p.finish();
         for (const auto& other : values) {
           if (other.effective.overlaps(param.effective)) {
@@ -369,7 +367,7 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       IdType t;
-      t.id = id(r, "id");
+      id(r, "id", t.id);
       if (auto p = r.boolean("photo", true)) t.photo = *p;
       ObjectReader acc = r.object("accepted", false);
       if (acc.valid()) {
@@ -377,7 +375,7 @@ class Loader {
         t.accepted.until = acc.date("until", false);
         acc.finish();
       }
-      t.source = source(r, true);
+      source(r, true, t.source);
       r.finish();
       if (id_type(t.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
       file_.id_types.push_back(std::move(t));
@@ -389,11 +387,11 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       DocumentDef d;
-      d.id = id(r, "id");
+      id(r, "id", d.id);
       if (auto p = r.enumeration("person", true, kPersonNames)) d.person = *p;
       if (auto c = r.enumeration("category", true, kDocCategoryNames)) d.category = *c;
-      d.name = local_text(r, "name", !file_.national);
-      d.source = source(r, true);
+      local_text(r, "name", !file_.national, d.name);
+      source(r, true, d.source);
       r.finish();
       if (!d.id.empty() && document(d.id) != nullptr) diag_.add("duplicate_id", r.child("id"), "a unique id");
       file_.documents.push_back(std::move(d));
@@ -405,18 +403,18 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       Office o;
-      o.id = id(r, "id");
-      o.name = local_text(r, "name", true);
-      o.address = local_text(r, "address", false);
+      id(r, "id", o.id);
+      local_text(r, "name", true, o.name);
+      local_text(r, "address", false, o.address);
       if (auto s = r.string("phone", false)) o.phone = *s;
       if (auto s = r.string("url", false)) o.url = *s;
-      o.tasks = enum_list(r, "tasks", false, kTaskNames);
-      o.applicants = enum_list(r, "applicants", false, kApplicantNames);
+      enum_list(r, "tasks", false, kTaskNames, o.tasks);
+      enum_list(r, "applicants", false, kApplicantNames, o.applicants);
       for (const auto& [sv, sptr] : r.array("schedule", true)) o.schedule.push_back(schedule_entry(sv, sptr));
       if (auto b = r.boolean("closed_on_holidays", false)) o.closed_on_holidays = *b;
       if (auto b = r.boolean("closed_year_end", false)) o.closed_year_end = *b;
-      o.note = local_text(r, "note", false);
-      o.source = source(r, true);
+      local_text(r, "note", false, o.note);
+      source(r, true, o.source);
       o.effective = effective(r);
       r.finish();
       for (const auto& other : file_.offices) {
@@ -432,9 +430,9 @@ class Loader {
     if (!r.valid()) return e;
     if (auto k = r.enumeration("kind", true, kScheduleKindNames)) e.kind = *k;
     if (e.kind == ScheduleKind::weekly) {
-      e.weekdays = enum_list(r, "weekdays", true, kWeekdayNames);
+      enum_list(r, "weekdays", true, kWeekdayNames, e.weekdays);
     } else if (e.kind == ScheduleKind::nth_weekday) {
-      e.weekdays = enum_list(r, "weekdays", true, kWeekdayNames);
+      enum_list(r, "weekdays", true, kWeekdayNames, e.weekdays);
       for (const auto& [nv, nptr] : r.array("nth", true)) {
         if (nv->is_number_integer() && nv->get<long long>() >= 1 && nv->get<long long>() <= 5) {
           e.nth.push_back(static_cast<int>(nv->get<long long>()));
@@ -463,10 +461,10 @@ class Loader {
       e.hours.push_back(std::move(hours));
     }
     if (auto res = r.enumeration("reservation", false, kReservationNames)) e.reservation = *res;
-    e.requires = enum_list(r, "requires", false, kConditionNames);
-    e.tasks = enum_list(r, "tasks", false, kTaskNames);
-    e.note = local_text(r, "note", false);
-    e.source = source(r, true);
+    enum_list(r, "requires", false, kConditionNames, e.requires);
+    enum_list(r, "tasks", false, kTaskNames, e.tasks);
+    local_text(r, "note", false, e.note);
+    source(r, true, e.source);
     e.effective = effective(r);
     r.finish();
     return e;
@@ -476,27 +474,27 @@ class Loader {
     DocItem item;
     ObjectReader r(value, ptr, diag_);
     if (!r.valid()) return item;
-    item.doc = id(r, "doc");
+    id(r, "doc", item.doc);
     if (!item.doc.empty() && document(item.doc) == nullptr) {
       diag_.add("unknown_document", r.child("doc"), "a document id from \"documents\"");
     }
     for (const auto& [av, aptr] : r.array("alternatives", false)) {
       if (auto s = read_string(*av, aptr, diag_)) {
         if (document(*s) == nullptr) diag_.add("unknown_document", aptr, "a document id from \"documents\"");
-        item.alternatives.push_back(std::move(*s));
+        item.alternatives.push_back(*s);
       }
     }
-    item.when = enum_list(r, "when", false, kConditionNames);
-    item.waived_if = enum_list(r, "waived_if", false, kConditionNames);
+    enum_list(r, "when", false, kConditionNames, item.when);
+    enum_list(r, "waived_if", false, kConditionNames, item.waived_if);
     for (const auto& [ev, eptr] : r.array("examples", false)) {
       if (auto s = read_string(*ev, eptr, diag_)) {
         if (id_type(*s) == nullptr) diag_.add("unknown_id_type", eptr, "an id from \"id_types\"");
-        item.examples.push_back(std::move(*s));
+        item.examples.push_back(*s);
       }
     }
     if (auto n = r.integer("issued_within_months", false, 1, 24)) item.issued_within_months = static_cast<int>(*n);
-    item.note = local_text(r, "note", false);
-    item.source = source(r, false);
+    local_text(r, "note", false, item.note);
+    source(r, false, item.source);
     r.finish();
     return item;
   }
@@ -506,19 +504,19 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       Requirement q;
-      q.id = id(r, "id");
-      q.tasks = enum_list(r, "tasks", true, kTaskNames);
-      q.applicants = enum_list(r, "applicants", true, kApplicantNames);
-      q.holders = enum_list(r, "holders", false, kHolderClassNames);
+      id(r, "id", q.id);
+      enum_list(r, "tasks", true, kTaskNames, q.tasks);
+      enum_list(r, "applicants", true, kApplicantNames, q.applicants);
+      enum_list(r, "holders", false, kHolderClassNames, q.holders);
       if (q.holders.empty()) q.holders.push_back(HolderClass::any);
-      q.when = enum_list(r, "when", false, kConditionNames);
+      enum_list(r, "when", false, kConditionNames, q.when);
       if (auto b = r.boolean("same_day", true)) q.same_day = *b;
       if (auto b = r.boolean("holder_must_attend", false)) q.holder_must_attend = *b;
       for (const auto& [vv, vptr] : r.array("visits", true)) {
         ObjectReader v(vv, vptr, diag_);
         if (!v.valid()) continue;
         Visit visit;
-        visit.tasks = enum_list(v, "tasks", false, kTaskNames);
+        enum_list(v, "tasks", false, kTaskNames, visit.tasks);
         for (std::size_t ti = 0; ti < visit.tasks.size(); ++ti) {
           if (std::find(q.tasks.begin(), q.tasks.end(), visit.tasks[ti]) == q.tasks.end()) {
             diag_.add("unknown_value", pointer_append(v.child("tasks"), ti), "one of the requirement's tasks");
@@ -530,7 +528,7 @@ class Loader {
           Step step;
           if (auto k = s.enumeration("kind", true, kStepKindNames)) step.kind = *k;
           if (auto p = s.string("phone", step.kind == StepKind::phone_request)) step.phone = *p;
-          step.note = local_text(s, "note", false);
+          local_text(s, "note", false, step.note);
           s.finish();
           visit.before.push_back(std::move(step));
         }
@@ -540,16 +538,16 @@ class Loader {
             const bool known =
                 std::any_of(file_.offices.begin(), file_.offices.end(), [&](const Office& o) { return o.id == *s; });
             if (!known) diag_.add("unknown_office", optr, "an id from \"offices\"");
-            visit.offices.push_back(std::move(*s));
+            visit.offices.push_back(*s);
           }
         }
         if (auto b = v.boolean("page_silent", false)) visit.page_silent = *b;
-        visit.note = local_text(v, "note", false);
+        local_text(v, "note", false, visit.note);
         v.finish();
         q.visits.push_back(std::move(visit));
       }
       if (q.visits.empty()) diag_.add("missing_field", r.child("visits"), "at least one visit");
-      q.source = source(r, true);
+      source(r, true, q.source);
       q.effective = effective(r);
       r.finish();
       check_requirement_overlap(q, r.pointer());
@@ -577,9 +575,9 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       NotHandling n;
-      n.id = id(r, "id");
-      n.name = local_text(r, "name", true);
-      n.source = source(r, true);
+      id(r, "id", n.id);
+      local_text(r, "name", true, n.name);
+      source(r, true, n.source);
       r.finish();
       file_.not_handling.push_back(std::move(n));
     }
@@ -590,11 +588,11 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       Fee f;
-      f.id = id(r, "id");
-      f.tasks = enum_list(r, "tasks", true, kTaskNames);
+      id(r, "id", f.id);
+      enum_list(r, "tasks", true, kTaskNames, f.tasks);
       if (auto n = r.integer("amount_yen", true, 0, 100000)) f.amount_yen = *n;
-      f.note = local_text(r, "note", false);
-      f.source = source(r, true);
+      local_text(r, "note", false, f.note);
+      source(r, true, f.source);
       f.effective = effective(r);
       r.finish();
       file_.fees.push_back(std::move(f));
@@ -606,9 +604,9 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       FollowUp f;
-      f.id = id(r, "id");
-      f.after = enum_list(r, "after", true, kTaskNames);
-      f.source = source(r, true);
+      id(r, "id", f.id);
+      enum_list(r, "after", true, kTaskNames, f.after);
+      source(r, true, f.source);
       f.effective = effective(r);
       r.finish();
       file_.follow_ups.push_back(std::move(f));
@@ -620,10 +618,10 @@ class Loader {
       ObjectReader r(value, ptr, diag_);
       if (!r.valid()) continue;
       LocalNote n;
-      n.id = id(r, "id");
-      n.text = local_text(r, "text", true);
-      n.tasks = enum_list(r, "tasks", false, kTaskNames);
-      n.source = source(r, true);
+      id(r, "id", n.id);
+      local_text(r, "text", true, n.text);
+      enum_list(r, "tasks", false, kTaskNames, n.tasks);
+      source(r, true, n.source);
       n.effective = effective(r);
       r.finish();
       file_.notes.push_back(std::move(n));
@@ -641,10 +639,10 @@ class Loader {
 void check_national_complete(const RuleFile& file, Diagnostics& diag) {
   struct Profile {
     const char* name;
-    std::vector<HolderClass> classes;
+    std::initializer_list<HolderClass> classes;  // a constant table, nothing built at run time
     bool adult_non_ward;
   };
-  const std::vector<Profile> profiles = {
+  static const Profile profiles[] = {
       {"adult", {HolderClass::any, HolderClass::adult}, true},
       {"under_15", {HolderClass::any, HolderClass::under_15, HolderClass::minor}, false},
       {"15_17", {HolderClass::any, HolderClass::age_15_17, HolderClass::minor}, false},
@@ -666,10 +664,14 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
                  });
         });
         if (!covered) {
-          diag.add("rules_incomplete", "/requirements",
-                   "a requirement for task " + std::string(task_entry.first) + ", applicant " +
-                       std::string(applicant_entry.first) +
-                       " and a holder " + profile.name);
+          // Appended piece by piece: each `+` made (and destroyed) a temporary string.
+          std::string expected = "a requirement for task ";
+          expected += task_entry.first;
+          expected += ", applicant ";
+          expected += applicant_entry.first;
+          expected += " and a holder ";
+          expected += profile.name;
+          diag.add("rules_incomplete", "/requirements", std::move(expected));
         }
       }
     }
@@ -727,14 +729,14 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* 
     diag.add("national_required", "/kind", "the national rule file loaded first");
   }
   Loader load(diag, *file, file->national ? nullptr : national);
-  file->id = load.id(top, "id");
+  load.id(top, "id", file->id);
   if (file->national && file->id != "national") diag.add("unknown_value", "/id", "\"national\"");
   if (!file->national && (file->id == "national" || file->id == "other")) {
     diag.add("reserved_id", "/id", "a municipality id other than \"national\" and \"other\"");
   }
-  file->name = load.local_text(top, "name", true);
+  load.local_text(top, "name", true, file->name);
   if (!file->national) {
-    file->prefecture = load.local_text(top, "prefecture", true);
+    load.local_text(top, "prefecture", true, file->prefecture);
     if (auto u = top.string("url", false)) file->url = *u;
   }
   if (auto d = top.date("last_verified", true)) file->last_verified = *d;

@@ -25,7 +25,7 @@ bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
 Date years_after(Date d, int years) { return add_months_clamped(d, 12 * years); }
 
 // Range checks for one date field; adds `date_out_of_range` with the bounds.
-void check_range(const std::optional<Date>& d, Date lo, Date hi, const std::string& ptr, Diagnostics& diag) {
+void check_range(const std::optional<Date>& d, Date lo, Date hi, const char* ptr, Diagnostics& diag) {
   if (!d) return;
   if (before(*d, lo) || before(hi, *d)) {
     diag.add("date_out_of_range", ptr, "a date from " + format_iso_date(lo) + " to " + format_iso_date(hi));

@@ -36,7 +36,11 @@ class Diagnostics {
  public:
   static constexpr std::size_t kMaxErrors = 50;
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
-  void add(std::string code, std::string pointer, std::string expected);
+  // Codes are literals. The overloads for literal pointers and texts build those strings here,
+  // not at each of the many call sites (which was a good part of the wasm build's code).
+  void add(const char* code, const std::string& pointer, std::string expected);
+  void add(const char* code, const std::string& pointer, const char* expected);
+  void add(const char* code, const char* pointer, const char* expected);
   bool ok() const { return errors_.empty(); }
   const std::vector<Error>& errors() const { return errors_; }
   std::vector<Error>& errors() { return errors_; }
@@ -79,7 +83,7 @@ struct EnumNames {
 // Reads one JSON object; every accessor marks its key as known. finish() reports the others.
 class ObjectReader {
  public:
-  ObjectReader(const Json* j, std::string pointer, Diagnostics& diag);
+  ObjectReader(const Json* j, const std::string& pointer, Diagnostics& diag);
   ObjectReader(const ObjectReader&) = delete;
   ObjectReader& operator=(const ObjectReader&) = delete;
   ObjectReader(ObjectReader&&) = default;
@@ -87,27 +91,41 @@ class ObjectReader {
 
   bool valid() const { return object_ != nullptr; }
   const std::string& pointer() const { return pointer_; }
+
+  // Keys are mostly literals and taken as `const char*`: a std::string_view parameter cost a
+  // call to its constructor at each of the many call sites in the wasm build. child(), get() and
+  // array() also take keys that come from the document itself.
   std::string child(std::string_view key) const { return pointer_append(pointer_, key); }
-  bool has(std::string_view key) const;
+  std::string child(const char* key) const;
+  bool has(const char* key) const;
 
   // Raw access (the key becomes known). `required` adds `missing_field` when absent.
   const Json* get(std::string_view key, bool required);
+  const Json* get(const char* key, bool required) { return get(std::string_view(key), required); }
 
-  std::optional<std::string> string(std::string_view key, bool required);
-  std::optional<bool> boolean(std::string_view key, bool required);
-  std::optional<long long> integer(std::string_view key, bool required, long long min, long long max);
-  std::optional<Date> date(std::string_view key, bool required);
+  // The string in the document (nullptr when absent or not a string): no copy, no optional to
+  // destroy at each call site.
+  const std::string* string(const char* key, bool required);
+  std::optional<bool> boolean(const char* key, bool required);
+  std::optional<long long> integer(const char* key, bool required, long long min, long long max);
+  std::optional<Date> date(const char* key, bool required);
   template <class E>
-  std::optional<E> enumeration(std::string_view key, bool required, const EnumNames<E>& names) {
-    const auto s = string(key, required);
-    if (!s) return std::nullopt;
+  std::optional<E> enumeration(const char* key, bool required, const EnumNames<E>& names) {
+    const std::string* s = string(key, required);
+    if (s == nullptr) return std::nullopt;
     if (auto e = names.find(*s)) return e;
     diag_.add("unknown_value", child(key), names.expected());
     return std::nullopt;
   }
-  ObjectReader object(std::string_view key, bool required);
-  // An array's elements, with their pointers; wrong type -> error and empty.
-  std::vector<std::pair<const Json*, std::string>> array(std::string_view key, bool required);
+  ObjectReader object(const char* key, bool required);
+  // An array's elements, with their pointers; wrong type -> error and empty. A plain struct, not
+  // a std::pair: structured bindings to a pair call std::get at each loop in the wasm build.
+  struct Element {
+    const Json* value;
+    std::string pointer;
+  };
+  std::vector<Element> array(std::string_view key, bool required);
+  std::vector<Element> array(const char* key, bool required) { return array(std::string_view(key), required); }
 
   // Reports `unknown_field` for every key no accessor asked for.
   void finish();
@@ -121,8 +139,9 @@ class ObjectReader {
   std::set<std::string> known_;  // the same set type as elsewhere: one instantiation in the build
 };
 
-// Reads a value that must be a string / date (used for array elements).
-std::optional<std::string> read_string(const Json& j, const std::string& pointer, Diagnostics& diag);
+// Reads a value that must be a string / date (used for array elements). read_string() returns the
+// string in `j` itself (nullptr after an error).
+const std::string* read_string(const Json& j, const std::string& pointer, Diagnostics& diag);
 std::optional<Date> read_date(const Json& j, const std::string& pointer, Diagnostics& diag);
 
 std::string json_type_name(const Json& j);

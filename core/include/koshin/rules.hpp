@@ -5,6 +5,7 @@
 // is a closed set: an unknown kind, field, condition or id is a load error.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -229,16 +230,17 @@ struct RuleFile {
 };
 
 // The parameters the core knows; each is integer- or enum-valued (docs/rules-format.md).
+// Like EnumNames, constant tables in initializer lists: nothing is built at run time.
 struct ParameterSpec {
   std::string_view name;
-  std::vector<std::string_view> values;  // the allowed strings of an enum-valued parameter; empty = integer
+  std::initializer_list<std::string_view> values;  // the allowed strings of an enum-valued parameter; empty = integer
   long long min, max;
   bool required_nationally;  // the national file must give a value for every day 2016-2099
 };
-const std::vector<ParameterSpec>& parameter_specs();
+const std::initializer_list<ParameterSpec>& parameter_specs();
 
 // The core rule ids the evaluator cites; the national file must give each its sources.
-const std::vector<std::string_view>& core_rule_ids();
+const std::initializer_list<std::string_view>& core_rule_ids();
 
 // Parses one rule file; errors name the file given to `diag`. `national` is the loaded national file when checking a
 // municipality (ids of documents and id types are resolved against it); nullptr when loading the national file.
