@@ -159,8 +159,9 @@ TEST(JsonText, SeedFilesAndTheirMutationsMatchNlohmann) {
     }
   }
   ASSERT_GT(seeds.size(), 10u);
-  static const std::string kBytes = std::string("{}[],:\"\\ u0123456789-+.eEtfnl\n\t\x01\x7f\xC3\xA9\xE3\xED\xF0\xF4\xFF", 44) +
-                                    std::string(1, '\0');
+  // Bytes that make or break JSON, the NUL byte included.
+  static const std::string kBytes =
+      std::string("{}[],:\"\\ u0123456789-+.eEtfnl\n\t\x01\x7f\xC3\xA9\xE3\xED\xF0\xF4\xFF") + std::string(1, '\0');
   std::uint64_t state = 0x2545F4914F6CDD1DULL;
   const auto next = [&state](std::size_t bound) {
     state ^= state << 13;
