@@ -10,12 +10,12 @@ export function readDate({ era = 'gregorian', year, month, day }, fromEra) {
   if (parts.every((s) => s === '')) return { empty: true };
   if (parts.some((s) => s === '')) return { error: 'ui.error.date_incomplete' };
   const gregorian = era === 'gregorian';
-  if (gregorian ? !/^\d{4}$/.test(parts[0]) : !/^(\d{1,2}|元)$/.test(parts[0])) {
+  if (gregorian ? !/^\d{4}$/.test(parts[0]) : !/^(\d{1,2}|元年?)$/.test(parts[0])) {
     return { error: gregorian ? 'ui.error.year' : 'ui.error.era_year' };
   }
   if (!/^\d{1,2}$/.test(parts[1]) || +parts[1] < 1 || +parts[1] > 12) return { error: 'ui.error.month' };
   if (!/^\d{1,2}$/.test(parts[2]) || +parts[2] < 1 || +parts[2] > 31) return { error: 'ui.error.day' };
-  const [y, m, d] = [parts[0] === '元' ? 1 : +parts[0], +parts[1], +parts[2]];
+  const [y, m, d] = [parts[0].startsWith('元') ? 1 : +parts[0], +parts[1], +parts[2]];
   if (!gregorian) {
     const r = fromEra(era, y, m, d);
     if (!r) return {};  // the core is not loaded yet: not complete, not wrong
