@@ -3,7 +3,7 @@
 #  1. build with warnings as errors and run every native test (case tables, rule-file errors, CLI
 #     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan;
 #  2. build the core in WebAssembly and the site; run the case tables through the wasm build
-#     under node (same plans as `koshin eval`);
+#     under node (same plans as `koshin eval`), the language-pack check and the date fields;
 #  3. run the browser tests in Debian's headless Chromium, and check the widget's size budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
