@@ -44,10 +44,9 @@ std::string date_from_era(const std::string& era, int year, int month, int day) 
   koshin::Json out = koshin::Json::object();
   const auto e = koshin::kEraNames.find(era);
   koshin::Date d;
-  const auto r = e ? koshin::from_japanese_era(*e, year, month, day, d) : koshin::EraParse::outside_era;
   if (!e) {
     out["error"] = "unknown_era";
-  } else if (r == koshin::EraParse::ok) {
+  } else if (const auto r = koshin::from_japanese_era(*e, year, month, day, d); r == koshin::EraParse::ok) {
     out["date"] = koshin::format_iso_date(d);
   } else {
     out["error"] = r == koshin::EraParse::impossible ? "impossible" : "outside_era";

@@ -48,6 +48,8 @@ std::string format_iso_date(Date d) {
   return out;
 }
 
+bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
+
 int days_between(Date a, Date b) { return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count()); }
 
 Date add_days(Date d, int days) { return Date{date::sys_days{d} + date::days{days}}; }

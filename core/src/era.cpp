@@ -22,8 +22,6 @@ const EraSpan kSpans[kEras] = {
     {Era::reiwa, date::year{2019} / 5 / 1, date::year{9999} / 12 / 31},
 };
 
-bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
-
 }  // namespace
 
 EraParse from_japanese_era(Era era, int year, int month, int day, Date& out) {

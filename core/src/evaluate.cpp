@@ -108,7 +108,6 @@ const EnumNames<Procedure> kProcedureNames{{{"renewal", Procedure::renewal},
                                             {"card_validity_change", Procedure::card_validity_change},
                                             {"nothing_yet", Procedure::nothing_yet}}};
 
-bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
 Date earlier(Date a, Date b) { return before(a, b) ? a : b; }
 
 template <class T, class V>

@@ -20,7 +20,6 @@ const Date kFirstCardDay{date::year{2016}, date::January, date::day{1}};
 const Date kLastToday{date::year{2099}, date::December, date::day{31}};
 const Date kFirstBirth{date::year{1900}, date::January, date::day{1}};
 
-bool before(Date a, Date b) { return date::sys_days{a} < date::sys_days{b}; }
 
 Date years_after(Date d, int years) { return add_months_clamped(d, 12 * years); }
 

@@ -20,6 +20,9 @@ enum class DateParse { ok, bad_format, impossible };
 DateParse parse_iso_date(std::string_view text, Date& out);
 std::string format_iso_date(Date d);
 
+// Whether a is an earlier day than b.
+bool before(Date a, Date b);
+
 // Days from a to b (b - a).
 int days_between(Date a, Date b);
 Date add_days(Date d, int days);
