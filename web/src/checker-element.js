@@ -1,7 +1,8 @@
 // <koshin-checker>: the resident's questions and the answer, in a shadow root.
 //
 // Attributes (reflected as properties): `municipality` (a rule-set id or "other"; without it the
-// resident picks one) and `lang` (any BCP 47 tag; without it the nearest [lang] ancestor's).
+// resident picks one) and `lang` (any BCP 47 tag; without it the nearest [lang] ancestor's, else
+// the browser's languages).
 // Properties: `situation` (set: evaluate exactly this situation, as `koshin eval` reads it),
 // `plan` (the last plan, read-only). Event: `koshin-result` (bubbles, composed; `detail` is the
 // plan `koshin eval` prints). Theming: `--koshin-*` custom properties and `::part()`; see README.
@@ -281,8 +282,7 @@ export class KoshinCheckerElement extends HTMLElement {
       const values = Object.fromEntries(Object.entries(group.inputs).map(([k, el]) => [k, el.value]));
       const read = readDate({ ...values, era: group.era.value }, (...date) => this.#engine?.dateFromEra(...date));
       group.problem = read.error ?? (read.empty && spec.required ? 'ui.error.required' : null);
-      const echo = read.iso ? this.#messages.echo(read.iso) : '';
-      if (group.echo.textContent !== (read.iso ? echo.textContent : '')) group.echo.replaceChildren(echo);
+      group.iso = read.iso;
       if (read.iso) {
         const [outer, inner] = spec.path;
         s[outer] = { ...s[outer], [inner]: read.iso };
@@ -348,6 +348,9 @@ export class KoshinCheckerElement extends HTMLElement {
       const fromCore = coreErrors.find((e) => e.pointer === spec.pointer || e.pointer.startsWith(`${spec.pointer}/`));
       const key = (this.#touched.has(name) ? group.problem : null) ?? (fromCore ? fromCore.key : null);
       group.error.replaceChildren(key ? m.r(key) : '');
+      // The date said back in both calendars (unchanged text is left alone).
+      const echo = group.iso ? m.echo(group.iso) : '';
+      if (group.echo.textContent !== (group.iso ? echo.textContent : '')) group.echo.replaceChildren(echo);
       for (const el of Object.values(group.inputs)) {
         if (key) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');

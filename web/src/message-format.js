@@ -115,16 +115,6 @@ export function argumentsOf(parsed, into = {}) {
   return into;
 }
 
-// The tags a message uses.
-export function tagsOf(parsed, into = new Set()) {
-  for (const p of parsed) {
-    if (p.tag) into.add(p.tag);
-    if (p.tag) tagsOf(p.parts, into);
-    for (const c of Object.values(p.cases ?? {})) tagsOf(c, into);
-  }
-  return into;
-}
-
 // Formats parsed parts with `params`. `env` knows the language: value(v, type) -> parts, plural(n).
 // Returns strings and {tag, parts}; a parameter not given stays visible as {name}.
 export function formatParts(parsed, params, env, count) {
