@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "koshin/calendar.hpp"
 #include "koshin/json_text.hpp"
 #include "koshin/sha256.hpp"
 
@@ -53,6 +54,7 @@ constexpr const char* kNoteDerived = "note.date_derived";
 constexpr const char* kNotePinConvenience = "note.pin_reset_convenience_store";
 constexpr const char* kNoteOfficesUnknown = "note.ask_your_municipality";
 constexpr const char* kNoteLowConfidence = "note.confirm_with_office";
+constexpr const char* kNoteNoOpenDay = "note.no_open_day_in_window";
 }  // namespace key
 
 constexpr const char* kAllKeys[] = {key::kWhyWindowOpen,
@@ -91,7 +93,11 @@ constexpr const char* kAllKeys[] = {key::kWhyWindowOpen,
                                     key::kNoteDerived,
                                     key::kNotePinConvenience,
                                     key::kNoteOfficesUnknown,
-                                    key::kNoteLowConfidence};
+                                    key::kNoteLowConfidence,
+                                    key::kNoteNoOpenDay};
+
+// How many open days the plan lists per office (ADR 0006).
+constexpr std::size_t kMaxOpenDays = 5;
 
 enum class Status { not_yet_renewable, window_open, expired, lapsed, not_issued };
 const EnumNames<Status> kStatusNames{{{"not_yet_renewable", Status::not_yet_renewable},
@@ -376,7 +382,33 @@ class Evaluation {
   std::vector<HolderClass> holder_classes() const;
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
   Json build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
-  Json build_offices(const std::vector<Task>& tasks, Applicant route);
+  // The days the offices are searched for open days (ADR 0006).
+  struct Scan {
+    Date from, until;
+    std::optional<Date> safe_from;  // P-WINDOW-STRICT's opening day, when later than `from`
+    bool window = false;            // a renewal: the scan ends at the expiry
+  };
+  // The first day to go at the offices found so far: the day, and the offices open on it.
+  struct FirstDay {
+    std::optional<Date> day;
+    Json offices = Json(Json::value_t::array);
+    Reservation reservation = Reservation::required;
+    void offer(Date d, const std::string& office, Reservation r);
+    Json to_json() const;
+  };
+  Json build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan);
+  // Fills an office's calendar fields: next_open_days, first_open_day_safe, skipped_days.
+  void office_calendar(const Office& o, const std::vector<char>& serves, const std::vector<Task>& tasks,
+                       const Scan& scan, const std::string& source, Fields& office);
+  Json day_json(Date d, const OfficeDay& day, Reservation& least) const;
+  Json first_day_json(const FirstDay& first) {
+    Json j = first.to_json();
+    if (!j.is_null()) {
+      j["rule"] = "N-CALENDAR";
+      j["source"] = cite("N-CALENDAR");
+    }
+    return j;
+  }
   Json item_json(const Item& it, const char* rule);
 
   const RuleFile& national_;
@@ -398,6 +430,8 @@ class Evaluation {
   Json derived_ = Json(Json::value_t::array);
   Json offices_unavailable_ =
       Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
+  FirstDay first_day_, first_day_safe_;
+  bool calendar_computed_ = false;  // at least one office had a computable calendar
   std::set<std::string> stale_examples_;
 };
 
@@ -865,7 +899,7 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
   return out;
 }
 
-Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) {
+Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan) {
   Json offices = Json(Json::value_t::array);
   if (muni_ == nullptr) return offices;
   for (const Office& o : muni_->offices) {
@@ -876,9 +910,18 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
     const std::string source = cite_data(*muni_, o.id, o.source);
     Json hours = Json(Json::value_t::array);
     bool any_available = false;
-    for (const ScheduleEntry& e : o.schedule) {
-      if (!e.effective.contains(today_)) continue;
+    std::vector<char> serves(o.schedule.size(), 0);  // entry i serves this case (on its effective days)
+    for (std::size_t i = 0; i < o.schedule.size(); ++i) {
+      const ScheduleEntry& e = o.schedule[i];
       if (!meets(e.tasks, tasks, true)) continue;
+      Json unmet = Json(Json::value_t::array);  // conditions the case does not meet (unanswered ones pass)
+      for (Condition c : e.requires) {
+        bool known = true;
+        if (!condition(c, known) && known) unmet.push_back(kConditionNames.name(c));
+      }
+      const bool available = unmet.empty();
+      serves[i] = available;
+      if (!e.effective.contains(today_)) continue;
       Fields j;
       j.str("kind", kScheduleKindNames.name(e.kind))
           .str("reservation", kReservationNames.name(e.reservation))
@@ -891,17 +934,13 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
       Json spans = Json(Json::value_t::array);
       for (const Hours& h : e.hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
       j.add("hours", std::move(spans));
-      bool available = true;
-      Json unmet = Json(Json::value_t::array);
-      for (Condition c : e.requires) {
-        bool known = true;
-        if (!condition(c, known) && known) {
-          available = false;
-          unmet.push_back(kConditionNames.name(c));
-        }
-      }
       j.add("available", available);
       if (!unmet.empty()) j.add("unmet", std::move(unmet));
+      if (!e.dates.empty()) {
+        Json dates = Json(Json::value_t::array);
+        for (Date d : e.dates) dates.push_back(format_iso_date(d));
+        j.add("dates", std::move(dates));
+      }
       if (!e.note.empty()) j.add("note", e.note);
       j.append_to(hours);
       any_available = any_available || available;
@@ -919,9 +958,125 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route) 
         .add("phone", text_or_null(o.phone))
         .add("url", text_or_null(o.url.empty() ? muni_->url : o.url));
     if (!o.note.empty()) office.add("note", o.note);
+    if (usable) office_calendar(o, serves, tasks, scan, source, office);
     office.append_to(usable ? offices : offices_unavailable_);
   }
   return offices;
+}
+
+
+// Reservation, from the least to the most demanding: the enum's order is unknown, required,
+// recommended, not_taken, so rank them here.
+int demand(Reservation r) {
+  switch (r) {
+    case Reservation::not_taken: return 0;
+    case Reservation::unknown: return 1;
+    case Reservation::recommended: return 2;
+    case Reservation::required: return 3;
+  }
+  return 3;
+}
+
+void Evaluation::FirstDay::offer(Date d, const std::string& office, Reservation r) {
+  if (day && before(*day, d)) return;
+  if (!day || before(d, *day)) {
+    day = d;
+    offices = Json(Json::value_t::array);
+    reservation = Reservation::required;
+  }
+  offices.push_back(office);
+  if (demand(r) < demand(reservation)) reservation = r;
+}
+
+Json Evaluation::FirstDay::to_json() const {
+  if (!day) return Json(nullptr);
+  return Fields()
+      .date("date", *day)
+      .add("offices", Json(offices))
+      .str("reservation", kReservationNames.name(reservation))
+      .take();
+}
+
+Json Evaluation::day_json(Date d, const OfficeDay& day, Reservation& least) const {
+  Json sessions = Json(Json::value_t::array);
+  least = Reservation::required;
+  for (const ScheduleEntry* e : day.sessions) {
+    Json spans = Json(Json::value_t::array);
+    for (const Hours& h : e->hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
+    Fields session;
+    session.str("kind", kScheduleKindNames.name(e->kind))
+        .add("hours", std::move(spans))
+        .str("reservation", kReservationNames.name(e->reservation));
+    if (!e->note.empty()) session.add("note", e->note);
+    session.append_to(sessions);
+    if (demand(e->reservation) < demand(least)) least = e->reservation;
+  }
+  return Fields()
+      .date("date", d)
+      .add("sessions", std::move(sessions))
+      .str("reservation", kReservationNames.name(least))
+      .take();
+}
+
+void Evaluation::office_calendar(const Office& o, const std::vector<char>& serves, const std::vector<Task>& tasks,
+                                 const Scan& scan, const std::string& source, Fields& office) {
+  // Computable: some entry that serves the case falls on known days.
+  bool computable = false, announced = false;
+  for (std::size_t i = 0; i < o.schedule.size(); ++i) {
+    if (!serves[i]) continue;
+    const ScheduleEntry& e = o.schedule[i];
+    if (e.kind == ScheduleKind::announced && e.dates.empty()) {
+      announced = true;
+    } else {
+      computable = true;
+    }
+  }
+  if (!computable) {
+    office.str("calendar", announced ? "announced" : "not_published").add("next_open_days", nullptr);
+    return;
+  }
+  calendar_computed_ = true;
+  const char* const calendar_source_rule = "N-CALENDAR";
+  Json open_days = Json(Json::value_t::array);
+  Json skipped = Json(Json::value_t::array);
+  Json safe = nullptr;
+  std::size_t listed = 0;
+  for (Date d = scan.from; !before(scan.until, d); d = add_days(d, 1)) {
+    const bool want_safe = scan.safe_from && safe.is_null();
+    if (listed >= kMaxOpenDays && !want_safe) break;
+    const OfficeDay day = office_day(o, d, serves, tasks, national_);
+    if (day.status == DayStatus::unknown) break;
+    if (day.status == DayStatus::open) {
+      Reservation least = Reservation::required;
+      Json j = day_json(d, day, least);
+      if (listed == 0) first_day_.offer(d, o.id, least);
+      if (want_safe && !before(d, *scan.safe_from)) {
+        first_day_safe_.offer(d, o.id, least);
+        safe = j;
+      }
+      if (listed < kMaxOpenDays) {
+        open_days.push_back(std::move(j));
+        ++listed;
+      }
+    } else if (day.status != DayStatus::not_scheduled && listed < kMaxOpenDays && skipped.size() < kMaxOpenDays * 2) {
+      Fields why;
+      why.date("date", d).str("status", kDayStatusNames.name(day.status));
+      if (day.holiday != Holiday::none) why.str("holiday", kHolidayNames.name(day.holiday));
+      if (day.status == DayStatus::closure) {
+        if (!day.closure->note.empty()) why.add("note", day.closure->note);
+        why.str("rule", data_rule_id(*muni_, o.id)).str("source", day.closure->source.empty() ? source : source_ref(day.closure->source));
+      } else if (day.status == DayStatus::maintenance) {
+        why.str("rule", "N-MAINTENANCE").str("source", cite("N-MAINTENANCE"));
+      } else {
+        why.str("rule", calendar_source_rule).str("source", cite(calendar_source_rule));
+      }
+      why.append_to(skipped);
+    }
+  }
+  cite(calendar_source_rule);
+  office.str("calendar", "computed").add("next_open_days", std::move(open_days));
+  if (scan.safe_from) office.add("first_open_day_safe", std::move(safe));
+  office.add("skipped_days", std::move(skipped));
 }
 
 Json Evaluation::item_json(const Item& it, const char* rule) {
@@ -1221,7 +1376,14 @@ Json Evaluation::run(Diagnostics& diag) {
         .append_to(notes_);
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
-  Json offices = build_offices(tasks, route);
+  Scan scan{today_, add_days(today_, 365), std::nullopt, false};
+  if (main != nullptr && contains(tasks, Task::renewal) && !before(main->expiry, today_)) {
+    scan.from = before(today_, main->opens) ? main->opens : today_;
+    scan.until = main->expiry;
+    scan.window = true;
+    if (main->strict_opens != main->opens && before(scan.from, main->strict_opens)) scan.safe_from = main->strict_opens;
+  }
+  Json offices = build_offices(tasks, route, scan);
   Json not_handling = Json(Json::value_t::array);
   Json fees = Json(Json::value_t::array);
   Json follow_ups = Json(Json::value_t::array);
@@ -1242,6 +1404,7 @@ Json Evaluation::run(Diagnostics& diag) {
       }
     }
   }
+  if (scan.window && calendar_computed_ && !first_day_.day) add_item(notes_, key::kNoteNoOpenDay, "N-CALENDAR");
   if (offices.empty() && offices_unavailable_.empty()) {
     // 'other', or a municipality whose page names no office for this (e.g. collecting a card).
     add_item(notes_, key::kNoteOfficesUnknown, "N-OTHER-MUNICIPALITY");
@@ -1309,7 +1472,9 @@ Json Evaluation::run(Diagnostics& diag) {
       .add("applicant",
            Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)))
       .add("visits", std::move(visits))
-      .add("offices", std::move(offices))
+      .add("first_day_to_go", first_day_json(first_day_));
+  if (scan.safe_from) plan.add("first_day_to_go_safe", first_day_json(first_day_safe_));
+  plan.add("offices", std::move(offices))
       .add("offices_unavailable", std::move(offices_unavailable_))
       .add("offices_not_handling", std::move(not_handling))
       .add("fees", std::move(fees))
@@ -1327,7 +1492,19 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
   std::string all;
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
-    files.push_back(Fields().str("id", f->id).str("sha256", f->hash).date("last_verified", f->last_verified).take());
+    Json sources = Json(Json::value_t::array);
+    for (const auto& [id, src] : f->sources) {
+      Fields j;
+      j.str("id", id).str("ref", src.ref).str("title", src.title);
+      if (src.page_date) j.date("page_date", *src.page_date);
+      j.append_to(sources);
+    }
+    files.push_back(Fields()
+                        .str("id", f->id)
+                        .str("sha256", f->hash)
+                        .date("last_verified", f->last_verified)
+                        .add("sources", std::move(sources))
+                        .take());
     all += f->hash;
   }
   return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();

@@ -108,7 +108,9 @@ const std::initializer_list<std::string_view>& core_rule_ids() {
                                                               "N-NATIONAL-FALLBACK",
                                                               "N-DERIVED",
                                                               "P-LEAP",
-                                                              "N-SOURCE-AGE"};
+                                                              "N-SOURCE-AGE",
+                                                              "N-CALENDAR",
+                                                              "N-MAINTENANCE"};
   return ids;
 }
 
@@ -233,15 +235,21 @@ class Loader {
   }
 
   Effective effective(ObjectReader& parent) {
-    Effective e;
     ObjectReader r = parent.object("effective", false);
-    if (!r.valid()) return e;
-    e.from = r.date("from", false);
-    e.until = r.date("until", false);
+    if (!r.valid()) return Effective{};
+    Effective e = date_span(r, false);
+    r.finish();
+    return e;
+  }
+
+  // "from" and "until" of `r`, inclusive: an effective period (each optional) or a closure (both required).
+  Effective date_span(ObjectReader& r, bool required) {
+    Effective e;
+    e.from = r.date("from", required);
+    e.until = r.date("until", required);
     if (e.from && e.until && date::sys_days{*e.until} < date::sys_days{*e.from}) {
       diag_.add("invalid_range", r.child("until"), "a date on or after \"from\"");
     }
-    r.finish();
     return e;
   }
 
@@ -411,6 +419,16 @@ class Loader {
       enum_list(r, "tasks", false, kTaskNames, o.tasks);
       enum_list(r, "applicants", false, kApplicantNames, o.applicants);
       for (const auto& [sv, sptr] : r.array("schedule", true)) o.schedule.push_back(schedule_entry(sv, sptr));
+      for (const auto& [cv, cptr] : r.array("closures", false)) {
+        ObjectReader c(cv, cptr, diag_);
+        if (!c.valid()) continue;
+        OfficeClosure closure;
+        closure.dates = date_span(c, true);
+        local_text(c, "note", false, closure.note);
+        source(c, true, closure.source);
+        c.finish();
+        o.closures.push_back(std::move(closure));
+      }
       if (auto b = r.boolean("closed_on_holidays", false)) o.closed_on_holidays = *b;
       if (auto b = r.boolean("closed_year_end", false)) o.closed_year_end = *b;
       local_text(r, "note", false, o.note);
@@ -459,6 +477,16 @@ class Loader {
       }
       h.finish();
       e.hours.push_back(std::move(hours));
+    }
+    if (e.kind == ScheduleKind::announced) {
+      for (const auto& [dv, dptr] : r.array("dates", false)) {
+        const auto d = read_date(*dv, dptr, diag_);
+        if (!d) continue;
+        if (std::find(e.dates.begin(), e.dates.end(), *d) != e.dates.end()) {
+          diag_.add("duplicate_id", dptr, "a date not listed before");
+        }
+        e.dates.push_back(*d);
+      }
     }
     if (auto res = r.enumeration("reservation", false, kReservationNames)) e.reservation = *res;
     enum_list(r, "requires", false, kConditionNames, e.requires);
@@ -613,6 +641,31 @@ class Loader {
     }
   }
 
+  // National: the days certificate work stops everywhere.
+  void calendar(ObjectReader& top) {
+    ObjectReader cal = top.object("calendar", true);
+    if (!cal.valid()) return;
+    for (const auto& [value, ptr] : cal.array("maintenance", true)) {
+      ObjectReader r(value, ptr, diag_);
+      if (!r.valid()) continue;
+      MaintenanceDay m;
+      if (auto rule = r.string("rule", true); rule && *rule != "sunday_after_third_saturday") {
+        diag_.add("unknown_value", r.child("rule"), "\"sunday_after_third_saturday\"");
+      }
+      enum_list(r, "tasks", true, kTaskNames, m.tasks);
+      source(r, true, m.source);
+      m.effective = effective(r);
+      r.finish();
+      for (const auto& other : file_.maintenance) {
+        if (other.effective.overlaps(m.effective)) {
+          diag_.add("overlapping_effective", r.child("effective"), "dates that do not overlap another value");
+        }
+      }
+      file_.maintenance.push_back(std::move(m));
+    }
+    cal.finish();
+  }
+
   void notes(ObjectReader& top) {
     for (const auto& [value, ptr] : top.array("notes", false)) {
       ObjectReader r(value, ptr, diag_);
@@ -749,6 +802,7 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* 
   if (file->national) load.id_types(top);
   load.documents(top);
   if (!file->national) load.offices(top);
+  if (file->national) load.calendar(top);
   load.requirements(top);
   if (!file->national) load.not_handling(top);
   load.fees(top);

@@ -88,6 +88,11 @@ export class Messages {
   }
 
   // "mon" ... "sun" in the reader's language (2024-01-01 was a Monday).
+  // The weekday of an ISO date ("Tuesday", "火曜日").
+  weekdayOf(iso) {
+    return this.weekdays.format(utc(iso));
+  }
+
   weekday(day) {
     const index = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(day);
     return this.weekdays.format(new Date(Date.UTC(2024, 0, 1 + index)));

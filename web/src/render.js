@@ -98,6 +98,36 @@ function hoursLine(m, e) {
   return joined(parts);
 }
 
+// A session's hours and booking: "09:00–12:00, 13:00–16:30 · by reservation only".
+function sessionLine(m, s) {
+  const spans = s.hours.map((x) => `${x.open}–${x.close}`).join(', ');
+  const parts = [spans || m.r('ui.hours.unknown')];
+  if (s.reservation === 'required') parts.push(m.r('ui.hours.reservation_required'));
+  if (s.reservation === 'recommended') parts.push(m.r('ui.hours.reservation_recommended'));
+  return joined(parts);
+}
+
+// The office's next open days (ADR 0006), the days it is closed among them, or why there are none.
+function openDays(m, sources, office) {
+  if (office.calendar === 'announced' || office.calendar === 'not_published') {
+    return h('p', { class: 'small' }, m.r(`ui.office.calendar.${office.calendar}`));
+  }
+  if (!office.next_open_days) return null;
+  const day = (d) => ({ weekday: m.weekdayOf(d.date), date: d.date });
+  const items = [
+    ...office.next_open_days.map((d) => ({ date: d.date, node: h('li', {}, m.r('ui.office.open_day', day(d)), ' ',
+      joined(d.sessions.map((s) => sessionLine(m, s)))) })),
+    ...office.skipped_days.map((d) => ({ date: d.date, node: h('li', { class: 'small' },
+      m.r('ui.office.closed_day', { ...day(d), status: d.status }), why(m, sources, d)) })),
+  ].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const safe = office.first_open_day_safe;
+  return h('div', { class: 'open-days' },
+    h('p', {}, m.r('ui.office.next_open_days')),
+    items.length ? h('ul', {}, items.map((x) => x.node)) : h('p', { class: 'small' }, m.r('note.no_open_day_in_window')),
+    safe && !office.next_open_days.some((d) => d.date === safe.date)
+      ? h('p', { class: 'small' }, m.r('ui.first_day.safe', day(safe))) : null);
+}
+
 function officeItem(m, sources, office, available) {
   return h('li', { class: 'office', part: 'office' },
     h('p', {}, h('strong', {}, localText(m, office.name))),
@@ -107,6 +137,7 @@ function officeItem(m, sources, office, available) {
     office.closed_on_holidays ? h('p', { class: 'small' }, m.r('ui.office.closed_holidays')) : null,
     office.closed_year_end ? h('p', { class: 'small' }, m.r('ui.office.closed_year_end')) : null,
     available ? null : h('p', { class: 'small' }, m.r('ui.office.unavailable')),
+    available ? openDays(m, sources, office) : null,
     office.url ? h('p', {}, h('a', { href: office.url, rel: 'noopener noreferrer', target: '_blank' }, m.r('ui.office.page'))) : null,
     why(m, sources, office));
 }
@@ -134,9 +165,16 @@ export function renderPlan(plan, m, sources) {
   if (nc && nc.expiry) {
     out.push(h('p', {}, m.r('ui.new_certificate', { date: nc.renewed_on, expiry: nc.expiry }), why(m, sources, nc)));
   }
+  const first = plan.first_day_to_go;
+  const officeName = (id) => localText(m, plan.offices.find((o) => o.id === id)?.name ?? {});
+  const firstLine = (key, f) => h('p', {}, m.r(key, { weekday: m.weekdayOf(f.date), date: f.date, offices: f.offices.map(officeName) }),
+    f.reservation === 'required' ? [' ', m.r('ui.hours.reservation_required')] : null, why(m, sources, f));
   const offices = [...plan.offices.map((o) => officeItem(m, sources, o, true)),
     ...plan.offices_unavailable.map((o) => officeItem(m, sources, o, false))];
   out.push(section(m.r('ui.section.offices'),
+    first ? firstLine('ui.first_day', first) : null,
+    plan.first_day_to_go_safe && plan.first_day_to_go_safe.date !== first?.date
+      ? firstLine('ui.first_day.safe_at', plan.first_day_to_go_safe) : null,
     plan.municipality.url ? h('p', {}, h('a', { href: plan.municipality.url, rel: 'noopener noreferrer', target: '_blank' },
       m.r('ui.municipality_page'))) : null,
     offices.length ? h('ul', { class: 'offices' }, offices) : h('p', {}, m.r('note.ask_your_municipality'))));
@@ -146,6 +184,19 @@ export function renderPlan(plan, m, sources) {
   if (plan.follow_ups.length) out.push(section(m.r('ui.section.follow_ups'), listOf(m, sources, plan.follow_ups, 'follow-ups')));
   if (plan.warnings.length) out.push(section(m.r('ui.section.warnings'), listOf(m, sources, plan.warnings, 'warnings')));
   if (plan.notes.length) out.push(section(m.r('ui.section.notes'), listOf(m, sources, plan.notes, 'notes')));
-  out.push(h('p', { class: 'small' }, m.r('summary.rule_set', { version: plan.rule_set?.version ?? '' })));
+  out.push(footer(m, plan));
   return out;
+}
+
+// The rule set behind the answer: its version, the day it was last checked against its sources
+// (the municipality's file, else the national one), and those sources.
+function footer(m, plan) {
+  const files = plan.rule_set?.files ?? [];
+  const file = files.find((f) => f.id !== 'national') ?? files[0];
+  const link = (s) => (/^https?:\/\//.test(s.ref)
+    ? h('a', { href: s.ref, rel: 'noopener noreferrer', target: '_blank' }, s.title) : h('span', {}, s.title));
+  return h('footer', { class: 'small', part: 'footer' },
+    h('p', {}, m.r('summary.rule_set', { version: plan.rule_set?.version ?? '' })),
+    file ? h('p', {}, m.r('ui.footer.verified', { date: file.last_verified })) : null,
+    file?.sources.length ? h('p', {}, m.r('ui.footer.sources'), ' ', joined(file.sources.map(link))) : null);
 }

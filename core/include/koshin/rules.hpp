@@ -152,7 +152,21 @@ struct ScheduleEntry {
   std::vector<Condition>
   requires;
   std::vector<Task> tasks;  // empty = all the office's tasks
+  std::vector<Date> dates;  // announced: the days announced so far (open even on a holiday)
   LocalText note;
+  std::string source;
+  Effective effective;
+};
+
+struct OfficeClosure {  // a temporary closure, both days inclusive
+  Effective dates;
+  LocalText note;
+  std::string source;
+};
+
+// A nationwide day certificate work stops (the only rule: the Sunday after the 3rd Saturday).
+struct MaintenanceDay {
+  std::vector<Task> tasks;
   std::string source;
   Effective effective;
 };
@@ -166,6 +180,7 @@ struct Office {
   std::vector<Task> tasks;            // empty = all
   std::vector<Applicant> applicants;  // empty = all
   std::vector<ScheduleEntry> schedule;
+  std::vector<OfficeClosure> closures;
   bool closed_on_holidays = true;
   bool closed_year_end = true;  // 12/29-1/3
   LocalText note;
@@ -222,6 +237,7 @@ struct RuleFile {
   std::vector<Fee> fees;
   std::vector<FollowUp> follow_ups;
   std::vector<LocalNote> notes;
+  std::vector<MaintenanceDay> maintenance;  // national: calendar.maintenance
 
   const Source* find_source(const std::string& id) const;
   const DocumentDef* find_document(const std::string& id) const;

@@ -1,0 +1,110 @@
+// Office calendars (docs/adr/0006-calendars-and-open-days.md): schedule entries open a day,
+// closures close it, in this order: temporary closure, year end, holiday, maintenance.
+#include "koshin/calendar.hpp"
+
+#include <algorithm>
+
+namespace koshin {
+
+const EnumNames<DayStatus> kDayStatusNames{{{"open", DayStatus::open},
+                                            {"not_scheduled", DayStatus::not_scheduled},
+                                            {"closure", DayStatus::closure},
+                                            {"year_end", DayStatus::year_end},
+                                            {"holiday", DayStatus::holiday},
+                                            {"maintenance", DayStatus::maintenance},
+                                            {"unknown", DayStatus::unknown}}};
+
+namespace {
+
+unsigned weekday_of(Date d) { return date::weekday{date::sys_days{d}}.c_encoding(); }
+
+bool task_shared(const std::vector<Task>& a, const std::vector<Task>& b) {
+  return std::any_of(a.begin(), a.end(), [&](Task t) { return std::find(b.begin(), b.end(), t) != b.end(); });
+}
+
+bool listed(const std::vector<unsigned>& weekdays, unsigned wd) {
+  return std::find(weekdays.begin(), weekdays.end(), wd) != weekdays.end();
+}
+
+// Whether the entry's kind puts it on day `d` (effective dates and the case aside).
+bool falls_on(const ScheduleEntry& e, Date d) {
+  const unsigned wd = weekday_of(d);
+  switch (e.kind) {
+    case ScheduleKind::weekly:
+      return listed(e.weekdays, wd);
+    case ScheduleKind::nth_weekday:
+      return listed(e.weekdays, wd) &&
+             std::any_of(e.nth.begin(), e.nth.end(), [&](int n) { return is_nth_weekday(d, wd, n); });
+    case ScheduleKind::announced:
+      return std::find(e.dates.begin(), e.dates.end(), d) != e.dates.end();
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_year_end(Date d) {
+  const unsigned m = static_cast<unsigned>(d.month());
+  const unsigned day = static_cast<unsigned>(d.day());
+  return (m == 12 && day >= 29) || (m == 1 && day <= 3);
+}
+
+bool is_nth_weekday(Date d, unsigned weekday, int nth) {
+  const unsigned day = static_cast<unsigned>(d.day());
+  return weekday_of(d) == weekday && static_cast<int>((day - 1) / 7 + 1) == nth;
+}
+
+bool is_sunday_after_third_saturday(Date d) {
+  // The 3rd Saturday is the 15th to the 21st, so the Sunday after it is the 16th to the 22nd.
+  const unsigned day = static_cast<unsigned>(d.day());
+  return weekday_of(d) == 0 && day >= 16 && day <= 22;
+}
+
+OfficeDay office_day(const Office& office, Date d, const std::vector<char>& serves, const std::vector<Task>& tasks,
+                     const RuleFile& national) {
+  OfficeDay out;
+  if (!office.effective.contains(d)) return out;
+  for (std::size_t i = 0; i < office.schedule.size(); ++i) {
+    const ScheduleEntry& e = office.schedule[i];
+    if (i < serves.size() && serves[i] && e.effective.contains(d) && falls_on(e, d)) out.sessions.push_back(&e);
+  }
+  if (out.sessions.empty()) return out;
+  const auto holiday = national_holiday(d);
+  if (!holiday) {
+    out.sessions.clear();
+    out.status = DayStatus::unknown;
+    return out;
+  }
+  out.holiday = *holiday;
+  auto closed = [&](DayStatus why) {
+    out.sessions.clear();
+    out.status = why;
+    return out;
+  };
+  for (const OfficeClosure& c : office.closures) {
+    if (c.dates.contains(d)) {
+      out.closure = &c;
+      return closed(DayStatus::closure);
+    }
+  }
+  if (office.closed_year_end && is_year_end(d)) return closed(DayStatus::year_end);
+  if (office.closed_on_holidays && *holiday != Holiday::none) {
+    // An announced day is open even on a holiday: the municipality chose it.
+    out.sessions.erase(std::remove_if(out.sessions.begin(), out.sessions.end(),
+                                      [](const ScheduleEntry* e) { return e->kind != ScheduleKind::announced; }),
+                       out.sessions.end());
+    if (out.sessions.empty()) return closed(DayStatus::holiday);
+  }
+  if (is_sunday_after_third_saturday(d)) {
+    for (const MaintenanceDay& m : national.maintenance) {
+      if (m.effective.contains(d) && task_shared(m.tasks, tasks)) {
+        out.maintenance = &m;
+        return closed(DayStatus::maintenance);
+      }
+    }
+  }
+  out.status = DayStatus::open;
+  return out;
+}
+
+}  // namespace koshin
