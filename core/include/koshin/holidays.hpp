@@ -47,7 +47,7 @@ extern const EnumNames<Holiday> kHolidayNames;  // snake_case, as the enumerator
 
 inline constexpr int kHolidayFirstYear = 2016, kHolidayLastYear = 2099;
 
-// The holiday on `d`, Holiday::none for a working day (Sundays included), or nullopt outside
+// The holiday on `d`, or Holiday::none (a plain Sunday is none too). nullopt outside
 // kHolidayFirstYear..kHolidayLastYear and for a date that does not exist: the core does not guess.
 std::optional<Holiday> national_holiday(Date d);
 
