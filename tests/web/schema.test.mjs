@@ -47,9 +47,14 @@ test('the schema compiles in strict mode (draft 2020-12)', () => {
   assert.equal(typeof validate, 'function');
 });
 
-test('every shipped rule file and the example city validate', () => {
+test('every shipped rule file and the example city validate, and name this schema for editors', () => {
   assert.ok(ruleFiles.length >= 7);
-  for (const file of ruleFiles) assert.deepEqual(errorsOf(read(file)), [], file);
+  for (const file of ruleFiles) {
+    const doc = read(file);
+    assert.deepEqual(errorsOf(doc), [], file);
+    assert.equal(path.resolve(root, path.dirname(file), doc.$schema ?? ''), path.join(root, 'rules/koshin-rules.schema.json'),
+      `${file}: "$schema" is the path of rules/koshin-rules.schema.json from the file`);
+  }
 });
 
 // A small office of Odawara's to attach schedule entries and closures to.
