@@ -25,7 +25,7 @@ koshin_need_node() {
   koshin_need_apt nodejs npm
 }
 
-# The npm modules (terser; playwright-core and axe for the tests), exactly as in package-lock.json.
+# The npm modules (terser; playwright-core, axe and ajv for the tests), exactly as in package-lock.json.
 koshin_need_npm() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error

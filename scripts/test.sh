@@ -3,7 +3,8 @@
 #  1. build with warnings as errors and run every native test (case tables, rule-file errors, CLI
 #     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan;
 #  2. build the core in WebAssembly and the site; run the case tables through the wasm build
-#     under node (same plans as `koshin eval`), the language-pack check and the date fields;
+#     under node (same plans as `koshin eval`), the language-pack check, the date fields and the
+#     rule files against rules/koshin-rules.schema.json;
 #  3. run the browser tests in Debian's headless Chromium, and check the widget's size budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,6 @@ cmake --build build-asan
 ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 koshin_build_web
 export KOSHIN_CLI="$PWD/build-test/koshin"
-node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/dates.test.mjs
+node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs
 node --test --test-concurrency=1 tests/web/browser.test.mjs
 node web/size.mjs build-web/site 80
