@@ -248,7 +248,7 @@ const enumHomes = {
   kWeekdayNames: '/$defs/weekday/enum',
 };
 const notInRuleFiles = ['kEraNames', 'kStatusNames', 'kProcedureNames', 'kPinStatusNames', 'kAgeBandNames',
-  'kResidenceNames', 'kChangeNames', 'kRelationshipNames'];
+  'kResidenceNames', 'kChangeNames', 'kRelationshipNames', 'kDayStatusNames', 'kHolidayNames'];
 
 test('the schema\'s enums are the C++ EnumNames tables', () => {
   const tables = enumTables();
