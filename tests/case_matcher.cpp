@@ -102,6 +102,12 @@ std::string check(const Json& plan, const std::string& pointer, const Json& expe
           return pointer + ": missing " + w + " in " + join(got);
         if ((op == "$excludes_ids" || op == "$keys_exclude") && has) return pointer + ": unexpected " + w;
       }
+    } else if (op == "$dates") {
+      if (!actual.is_array()) return pointer + ": expected an array, got " + actual.dump();
+      const auto got = field_of_each(actual, "date");
+      std::vector<std::string> want;
+      for (const auto& x : m.value()) want.push_back(x.get<std::string>());
+      if (got != want) return pointer + ": expected dates " + join(want) + ", got " + join(got);
     } else {
       return pointer + ": unknown matcher " + op;
     }

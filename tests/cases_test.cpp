@@ -57,6 +57,10 @@ TEST(Matchers, EachOneRejectsAWrongExpectation) {
   EXPECT_NE(check(plan, "/list", Json::parse(R"({"$keys_include": ["k.3"]})")), "");
   EXPECT_NE(check(plan, "/list", Json::parse(R"({"$keys_exclude": ["k.1"]})")), "");
   EXPECT_NE(check(plan, "/list", Json::parse(R"({"$frobnicate": 1})")), "");
+  const Json days = Json::parse(R"({"d": [{"date": "2026-01-05"}, {"date": "2026-01-06"}]})");
+  EXPECT_EQ(check(days, "/d", Json::parse(R"({"$dates": ["2026-01-05", "2026-01-06"]})")), "");
+  EXPECT_NE(check(days, "/d", Json::parse(R"({"$dates": ["2026-01-06", "2026-01-05"]})")), "");
+  EXPECT_NE(check(days, "/d", Json::parse(R"({"$dates": ["2026-01-05"]})")), "");
 }
 
 TEST(Matchers, MergeOverridesAndRemoves) {
