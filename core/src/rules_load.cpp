@@ -760,6 +760,36 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
 
 }  // namespace
 
+std::vector<Error> rule_file_warnings(const RuleFile& file, const RuleFile& national, Date today) {
+  // The value in force today: the municipality's, else the national one.
+  auto number = [&](const char* name) -> long long {
+    for (const RuleFile* f : {&file, &national}) {
+      const auto it = f->parameters.find(name);
+      if (it == f->parameters.end()) continue;
+      for (const auto& p : it->second) {
+        if (p.effective.contains(today)) return p.number;
+      }
+    }
+    return 0;
+  };
+  Diagnostics diag;
+  const long long days = number("last_verified_stale_days");
+  if (days > 0 && before(add_days(file.last_verified, static_cast<int>(days)), today)) {
+    diag.add("last_verified_stale", "/last_verified",
+             "a check against the sources within " + std::to_string(days) + " days (last: " +
+                 format_iso_date(file.last_verified) + ")");
+  }
+  const long long years = number("source_page_stale_years");
+  for (const auto& [id, src] : file.sources) {
+    if (years > 0 && src.page_date &&
+        before(add_months_clamped(*src.page_date, static_cast<int>(12 * years)), today)) {
+      diag.add("source_page_stale", pointer_append(pointer_append("/sources", id), "page_date"),
+               "a page updated within " + std::to_string(years) + " years, or a newer page");
+    }
+  }
+  return std::move(diag.errors());
+}
+
 std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* national, Diagnostics& diag) {
   auto json = parse_json_text(text, diag);
   if (!json) return nullptr;

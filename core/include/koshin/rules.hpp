@@ -258,6 +258,11 @@ const std::initializer_list<ParameterSpec>& parameter_specs();
 // The core rule ids the evaluator cites; the national file must give each its sources.
 const std::initializer_list<std::string_view>& core_rule_ids();
 
+// What staff should look at but that does not stop a file from loading (`koshin check-rules`):
+// `last_verified` more than `last_verified_stale_days` before `today`, and a source page dated
+// more than `source_page_stale_years` before it. Codes as errors (docs/errors.md), file unset.
+std::vector<Error> rule_file_warnings(const RuleFile& file, const RuleFile& national, Date today);
+
 // Parses one rule file; errors name the file given to `diag`. `national` is the loaded national file when checking a
 // municipality (ids of documents and id types are resolved against it); nullptr when loading the national file.
 std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* national, Diagnostics& diag);
