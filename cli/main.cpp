@@ -4,21 +4,23 @@
 //   koshin summary [--situation FILE] [--lang en|ja]   the same plan, as readable text
 //   koshin check-rules [--rules DIR] FILE...           validate rule files
 //   koshin keys                                        message keys the core and rules can emit
+//   koshin explain --municipality ID [--lang en|ja]    a municipality's rules as a staff review sheet
+//                  [--today YYYY-MM-DD] [--dot]        (Markdown; --dot: a Graphviz digraph)
 //
 // Exit status: 0 ok; 1 rule files with errors (check-rules); 2 invalid input (the plan's
 // "errors" says what and where); 3 the rule set itself could not be loaded; 64 bad usage.
 #include <algorithm>
-#include <cstdio>
+#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "explain.hpp"
 #include "koshin/evaluate.hpp"
 #include "koshin/json_text.hpp"
+#include "words.hpp"
 
 #ifndef KOSHIN_DEFAULT_RULES_DIR
 #define KOSHIN_DEFAULT_RULES_DIR "rules"
@@ -29,6 +31,9 @@
 
 namespace fs = std::filesystem;
 using koshin::Json;
+using koshin::cli::read_file;
+using koshin::cli::text_in;
+using koshin::cli::Words;
 
 namespace {
 
@@ -37,13 +42,6 @@ constexpr int kExitInvalidInput = 2;
 constexpr int kExitRulesBroken = 3;
 constexpr int kExitUsage = 64;
 
-bool read_file(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
-
 struct Options {
   std::string command;
   std::string situation_file;
@@ -51,6 +49,9 @@ struct Options {
   std::string i18n_dir = KOSHIN_DEFAULT_I18N_DIR;
   std::string lang = "en";
   bool json = false;
+  std::string municipality;  // explain
+  std::string today;         // explain: YYYY-MM-DD; default today's date in Japan
+  bool dot = false;          // explain
   std::vector<std::string> files;
 };
 
@@ -58,7 +59,9 @@ int usage() {
   std::cerr << "usage: koshin eval [--situation FILE] [--rules DIR]\n"
                "       koshin summary [--situation FILE] [--rules DIR] [--lang en|ja]\n"
                "       koshin check-rules [--rules DIR] [--json] FILE...\n"
-               "       koshin keys [--rules DIR]\n";
+               "       koshin keys [--rules DIR]\n"
+               "       koshin explain --municipality ID [--rules DIR] [--i18n DIR] [--lang en|ja]\n"
+               "                      [--today YYYY-MM-DD] [--dot]\n";
   return kExitUsage;
 }
 
@@ -108,51 +111,7 @@ bool read_situation(const Options& opt, std::string& text) {
   return read_file(opt.situation_file, text);
 }
 
-// --- summary: the plan in words from an i18n pack ("key": "text {param}"; the messages the
-// summary uses take plain and typed arguments only, no plural or select) ----------------------
-class Words {
- public:
-  bool load(const fs::path& path) {
-    std::string text;
-    if (!read_file(path, text)) return false;
-    koshin::Diagnostics diag(path.string());
-    auto j = koshin::parse_json_text(text, diag);
-    if (!j || !j->is_object()) return false;
-    pack_ = std::move(*j);
-    return true;
-  }
-  std::string operator()(const std::string& key, const Json& params = Json::object()) const {
-    const auto it = pack_.find(key);
-    if (it == pack_.end() || !it->is_string()) return "[" + key + "]";
-    std::string out;
-    const std::string& msg = it->get_ref<const std::string&>();
-    for (std::size_t i = 0; i < msg.size(); ++i) {
-      const auto close = msg.find('}', i);
-      if (msg[i] == '{' && close != std::string::npos) {
-        // {name} or a typed {name, date}: the CLI writes every value as the plan has it (ISO dates).
-        std::string name = msg.substr(i + 1, close - i - 1);
-        name = name.substr(0, name.find(','));
-        const auto p = params.find(name);
-        out += p == params.end() ? "{" + name + "}" : (p->is_string() ? p->get<std::string>() : koshin::write_json(*p));
-        i = close;
-      } else {
-        out += msg[i];
-      }
-    }
-    return out;
-  }
-
- private:
-  Json pack_ = Json::object();
-};
-
-std::string text_in(const Json& local, const std::string& lang) {
-  if (!local.is_object()) return {};
-  if (local.contains(lang) && local[lang].is_string()) return local[lang].get<std::string>();
-  if (local.contains("ja") && local["ja"].is_string()) return local["ja"].get<std::string>();
-  return {};
-}
-
+// --- summary: the plan in words from the residents' pack (cli/words.hpp) -----------------------
 void print_summary(const Json& plan, const Words& w, const std::string& lang) {
   std::cout << w("summary.title") << "\n";
   std::cout << "  " << w("summary.today", {{"date", plan["today"]}}) << "\n";
@@ -299,6 +258,48 @@ int command_keys(const Options& opt) {
   return 0;
 }
 
+// Today's date in Japan (UTC+9, no daylight saving time), the day a resident's situation is for.
+// The CLI may read the clock; the core never does.
+koshin::Date today_in_japan() {
+  const auto now = std::chrono::system_clock::now() + std::chrono::hours(9);
+  return koshin::Date{date::floor<date::days>(now)};
+}
+
+int command_explain(const Options& opt) {
+  if (opt.municipality.empty() || !opt.files.empty()) return usage();
+  koshin::cli::ExplainOptions explain;
+  explain.municipality = opt.municipality;
+  explain.lang = opt.lang;
+  explain.dot = opt.dot;
+  explain.today = today_in_japan();
+  if (!opt.today.empty() && koshin::parse_iso_date(opt.today, explain.today) != koshin::DateParse::ok) {
+    std::cerr << "koshin: --today must be a date YYYY-MM-DD, not \"" << opt.today << "\"\n";
+    return kExitUsage;
+  }
+  koshin::Engine engine;
+  std::vector<koshin::Error> errors;
+  if (!load_rules(opt.rules_dir, engine, errors)) {
+    print_errors(errors, std::cerr);
+    return kExitRulesBroken;
+  }
+  if (engine.municipality(opt.municipality) == nullptr) {
+    std::string known;
+    for (const auto& id : engine.municipality_ids()) known += (known.empty() ? "" : ", ") + id;
+    std::cerr << "koshin: unknown municipality \"" << opt.municipality << "\"; known: " << known << "\n";
+    return kExitInvalidInput;
+  }
+  // Residents' words (documents, ID types, steps) and the staff sheet's headings and labels.
+  Words words;
+  for (const fs::path& pack :
+       {fs::path(opt.i18n_dir) / (opt.lang + ".json"), fs::path(opt.i18n_dir) / "staff" / (opt.lang + ".json")}) {
+    if (!words.load(pack)) {
+      std::cerr << "koshin: cannot read language pack " << pack << "\n";
+      return kExitUsage;
+    }
+  }
+  return koshin::cli::explain(engine, words, explain, std::cout, std::cerr) ? 0 : kExitInvalidInput;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -320,8 +321,14 @@ int main(int argc, char** argv) {
       if (!value(opt.i18n_dir)) return usage();
     } else if (a == "--lang") {
       if (!value(opt.lang)) return usage();
+    } else if (a == "--municipality") {
+      if (!value(opt.municipality)) return usage();
+    } else if (a == "--today") {
+      if (!value(opt.today)) return usage();
     } else if (a == "--json") {
       opt.json = true;
+    } else if (a == "--dot") {
+      opt.dot = true;
     } else if (!a.empty() && a[0] == '-' && a != "-") {
       return usage();
     } else {
@@ -332,5 +339,6 @@ int main(int argc, char** argv) {
   if (opt.command == "summary") return command_eval(opt, true);
   if (opt.command == "check-rules") return command_check_rules(opt);
   if (opt.command == "keys") return command_keys(opt);
+  if (opt.command == "explain") return command_explain(opt);
   return usage();
 }

@@ -57,6 +57,75 @@ out=$("$koshin" keys)
 expect "keys lists doc.holder_card" grep -q '"doc.holder_card"' <<<"$out"
 expect "keys lists procedure.renewal" grep -q '"procedure.renewal"' <<<"$out"
 
+# explain: a staff review sheet per shipped municipality, from the same engine as eval.
+pack_value() {  # pack_value FILE KEY: a message of a language pack (one "key": "text" per line)
+  sed -n "s/^ *\"$2\": \"\(.*\)\",\{0,1\}\$/\1/p" "$1"
+}
+holder_card_en=$(pack_value "$src/i18n/en.json" doc.holder_card)
+holder_card_ja=$(pack_value "$src/i18n/ja.json" doc.holder_card)
+expect "the packs name doc.holder_card" test -n "$holder_card_en" -a -n "$holder_card_ja"
+no_raw_keys() { ! grep -qE '\[[a-z_]+\.[a-z0-9_.]+\]' <<<"$1"; }
+ids=""
+for rules in "$src"/rules/municipalities/*.json; do
+  id=$(basename "$rules" .json)
+  ids="$ids${ids:+, }$id"
+  out=$("$koshin" explain --municipality "$id" --today 2026-11-25); code=$?
+  expect "explain $id exits 0" test "$code" -eq 0
+  expect "explain $id is a Markdown sheet" grep -q '^# Review sheet: ' <<<"$out"
+  expect "explain $id names a document" grep -qF -- "$holder_card_en" <<<"$out"
+  expect "explain $id has no missing keys" no_raw_keys "$out"
+  # Every name in the rule file (the municipality, its offices, places that do not handle
+  # certificates), in Japanese: English sheets keep the Japanese beside a translation.
+  names=$(grep -o '"name": *{"ja": *"[^"]*"' "$rules" | sed 's/.*"ja": *"\(.*\)"$/\1/')
+  expect "explain $id: the file has office names" test "$(grep -c . <<<"$names")" -ge 2
+  while IFS= read -r name; do
+    expect "explain $id shows $name" grep -qF -- "$name" <<<"$out"
+  done <<<"$names"
+  ja=$("$koshin" explain --municipality "$id" --today 2026-11-25 --lang ja); code=$?
+  expect "explain $id --lang ja exits 0" test "$code" -eq 0
+  expect "explain $id --lang ja names a document" grep -qF -- "$holder_card_ja" <<<"$ja"
+  expect "explain $id --lang ja has no missing keys" no_raw_keys "$ja"
+  while IFS= read -r name; do
+    expect "explain $id --lang ja shows $name" grep -qF -- "$name" <<<"$ja"
+  done <<<"$names"
+  dot=$("$koshin" explain --municipality "$id" --today 2026-11-25 --dot); code=$?
+  expect "explain $id --dot exits 0" test "$code" -eq 0
+  expect "explain $id --dot starts with digraph" test "${dot:0:8}" = "digraph "
+  open=$(tr -cd '{' <<<"$dot" | wc -c); close=$(tr -cd '}' <<<"$dot" | wc -c)
+  expect "explain $id --dot has balanced braces" test "$open" -eq "$close" -a "$open" -ge 1
+  expect "explain $id --dot ends the graph" test "$(tail -n 1 <<<"$dot")" = "}"
+  # Each line inside the graph is one statement: a node, an edge or attributes, every id and
+  # label a quoted string (with \" and \\ escapes) and nothing after the semicolon.
+  q='"([^"\\]|\\.)*"'
+  statement="^  (($q( -> $q)?|graph|node)( \\[[a-z]+=($q|[a-zA-Z]+)(, [a-z]+=($q|[a-zA-Z]+))*\\])?);\$"
+  expect "explain $id --dot lines are statements" bash -c '! sed "1d;\$d" <<<"$1" | grep -qvE "$2"' _ "$dot" "$statement"
+  expect "explain $id --dot has edges" grep -q ' -> ' <<<"$dot"
+done
+ja=$("$koshin" explain --municipality ise --today 2026-11-25 --lang ja)
+expect "explain --lang ja has Japanese headings" grep -qx "## $(pack_value "$src/i18n/staff/ja.json" staff.section.offices)" <<<"$ja"
+expect "explain --lang ja has no English headings" bash -c '! grep -q "^## Offices" <<<"$1"' _ "$ja"
+expect "explain --lang ja titles the sheet in Japanese" grep -q '^# 確認シート: 伊勢市$' <<<"$ja"
+# The sheet says what a resident is told: Odawara's proxy without the form phones first.
+out=$("$koshin" explain --municipality odawara --today 2026-11-25)
+expect "explain odawara shows the phone step" grep -qF "0465-33-1384" <<<"$out"
+expect "explain odawara shows the counter's hours" grep -qF "09:00-16:30" <<<"$out"
+dot=$("$koshin" explain --municipality odawara --today 2026-11-25 --dot)
+expect "explain odawara --dot labels the wait for mail" grep -qF 'label="phone request\nwait for mail"' <<<"$dot"
+# Unknown ids name the known ones; other mistakes are usage errors; a day the core refuses is
+# invalid input, with the core's errors.
+err=$("$koshin" explain --municipality nowhere 2>&1 >/dev/null); code=$?
+expect "explain of an unknown id exits 2" test "$code" -eq 2
+expect "explain of an unknown id names the known ones" grep -qF "koshin: unknown municipality \"nowhere\"; known: $ids" <<<"$err"
+"$koshin" explain > /dev/null 2>&1; code=$?
+expect "explain without --municipality exits 64" test "$code" -eq 64
+"$koshin" explain --municipality ise --today 2025-02-30 > /dev/null 2>&1; code=$?
+expect "explain with an impossible --today exits 64" test "$code" -eq 64
+err=$("$koshin" explain --municipality ise --today 2015-06-01 2>&1 >/dev/null); code=$?
+expect "explain before 2016 exits 2" test "$code" -eq 2
+expect "explain before 2016 prints the core's errors" grep -q '"code": "date_out_of_range"' <<<"$err"
+"$koshin" explain --municipality ise --lang xx > /dev/null 2>&1; code=$?
+expect "explain without a staff pack exits 64" test "$code" -eq 64
+
 "$koshin" frobnicate > /dev/null 2>&1; code=$?
 expect "unknown command exits 64" test "$code" -eq 64
 
