@@ -58,16 +58,17 @@ struct Options {
 int usage() {
   std::cerr << "usage: koshin eval [--situation FILE] [--rules DIR]\n"
                "       koshin summary [--situation FILE] [--rules DIR] [--lang en|ja]\n"
-               "       koshin check-rules [--rules DIR] [--json] FILE...\n"
+               "       koshin check-rules [--rules DIR] [--json] [--today YYYY-MM-DD] FILE...\n"
                "       koshin keys [--rules DIR]\n"
                "       koshin explain --municipality ID [--rules DIR] [--i18n DIR] [--lang en|ja]\n"
                "                      [--today YYYY-MM-DD] [--dot]\n";
   return kExitUsage;
 }
 
-void print_errors(const std::vector<koshin::Error>& errors, std::ostream& out) {
+void print_errors(const std::vector<koshin::Error>& errors, std::ostream& out, const char* label = "") {
   for (const auto& e : errors) {
-    out << (e.file.empty() ? "<input>" : e.file) << ": " << (e.pointer.empty() ? "/" : e.pointer) << ": " << e.code;
+    out << (e.file.empty() ? "<input>" : e.file) << ": " << (e.pointer.empty() ? "/" : e.pointer) << ": " << label
+        << e.code;
     if (!e.expected.empty()) out << ": expected " << e.expected;
     out << '\n';
   }
@@ -183,10 +184,32 @@ int command_eval(const Options& opt, bool summary) {
   return failed ? kExitInvalidInput : 0;
 }
 
+// Today's date in Japan (UTC+9, no daylight saving time), the day a resident's situation is for.
+// The CLI may read the clock; the core never does.
+koshin::Date today_in_japan() {
+  const auto now = std::chrono::system_clock::now() + std::chrono::hours(9);
+  return koshin::Date{date::floor<date::days>(now)};
+}
+
+// The day the command is for: --today, else today's date in Japan. False (with a message) when
+// --today is not a date.
+bool today_option(const Options& opt, koshin::Date& out) {
+  out = today_in_japan();
+  if (opt.today.empty() || koshin::parse_iso_date(opt.today, out) == koshin::DateParse::ok) return true;
+  std::cerr << "koshin: --today must be a date YYYY-MM-DD, not \"" << opt.today << "\"\n";
+  return false;
+}
+
 int command_check_rules(const Options& opt) {
   if (opt.files.empty()) return usage();
+  koshin::Date today;
+  if (!today_option(opt, today)) return kExitUsage;
   koshin::Engine engine;
-  std::vector<std::pair<std::string, std::string>> municipal;
+  struct Municipal {
+    std::string file, text, id;
+  };
+  std::vector<Municipal> municipal;
+  std::vector<koshin::Error> warnings;  // for files that load: stale last_verified or source pages
   std::vector<koshin::Error> errors;
   std::string national_file;
   for (const auto& f : opt.files) {
@@ -205,7 +228,8 @@ int command_check_rules(const Options& opt) {
       national_file = f;
       errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
     } else {
-      municipal.emplace_back(f, std::move(text));
+      const bool has_id = probe && probe->is_object() && probe->contains("id") && (*probe)["id"].is_string();
+      municipal.push_back({f, std::move(text), has_id ? (*probe)["id"].get<std::string>() : std::string()});
     }
   }
   if (!engine.ready() && national_file.empty()) {
@@ -217,17 +241,27 @@ int command_check_rules(const Options& opt) {
       errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
     }
   }
-  for (const auto& [name, text] : municipal) {
-    koshin::Diagnostics diag(name);
-    engine.load_municipality(text, diag);
+  auto warn = [&](const koshin::RuleFile* file, const std::string& name) {
+    if (file == nullptr || !engine.ready()) return;
+    for (auto w : koshin::rule_file_warnings(*file, *engine.national(), today)) {
+      w.file = name;
+      warnings.push_back(std::move(w));
+    }
+  };
+  if (!national_file.empty()) warn(engine.national(), national_file);
+  for (const auto& m : municipal) {
+    koshin::Diagnostics diag(m.file);
+    if (engine.load_municipality(m.text, diag)) warn(engine.municipality(m.id), m.file);
     errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
   }
   if (opt.json) {
-    Json out = {{"ok", errors.empty()}, {"errors", Json::array()}};
+    Json out = {{"ok", errors.empty()}, {"errors", Json::array()}, {"warnings", Json::array()}};
     for (const auto& e : errors) out["errors"].push_back(koshin::error_to_json(e));
+    for (const auto& w : warnings) out["warnings"].push_back(koshin::error_to_json(w));
     std::cout << koshin::write_json(out, 2) << "\n";
   } else {
     print_errors(errors, std::cerr);
+    print_errors(warnings, std::cerr, "warning: ");
     if (errors.empty()) {
       for (const auto& f : opt.files) std::cout << "ok " << f << "\n";
     }
@@ -258,24 +292,13 @@ int command_keys(const Options& opt) {
   return 0;
 }
 
-// Today's date in Japan (UTC+9, no daylight saving time), the day a resident's situation is for.
-// The CLI may read the clock; the core never does.
-koshin::Date today_in_japan() {
-  const auto now = std::chrono::system_clock::now() + std::chrono::hours(9);
-  return koshin::Date{date::floor<date::days>(now)};
-}
-
 int command_explain(const Options& opt) {
   if (opt.municipality.empty() || !opt.files.empty()) return usage();
   koshin::cli::ExplainOptions explain;
   explain.municipality = opt.municipality;
   explain.lang = opt.lang;
   explain.dot = opt.dot;
-  explain.today = today_in_japan();
-  if (!opt.today.empty() && koshin::parse_iso_date(opt.today, explain.today) != koshin::DateParse::ok) {
-    std::cerr << "koshin: --today must be a date YYYY-MM-DD, not \"" << opt.today << "\"\n";
-    return kExitUsage;
-  }
+  if (!today_option(opt, explain.today)) return kExitUsage;
   koshin::Engine engine;
   std::vector<koshin::Error> errors;
   if (!load_rules(opt.rules_dir, engine, errors)) {

@@ -40,6 +40,18 @@ expect "check-rules names file, pointer and expectation" grep -q "national.json:
 expect "check-rules --json exits 1" test "$code" -eq 1
 expect "check-rules --json has ok false" grep -q '"ok": false' "$tmp/out.json"
 
+# check-rules warns, without failing, when a file was last verified more than a year before --today.
+err=$("$koshin" check-rules --today 2028-01-10 "$src/rules/national.json" "$src/rules/municipalities/odawara.json" 2>&1 >/dev/null); code=$?
+expect "stale last_verified still exits 0" test "$code" -eq 0
+expect "stale last_verified is a warning naming the file" grep -q "odawara.json: /last_verified: warning: last_verified_stale" <<<"$err"
+err=$("$koshin" check-rules --today 2026-12-01 "$src/rules/municipalities/ise.json" 2>&1 >/dev/null)
+expect "no last_verified warning within the year" bash -c '! grep -q last_verified_stale <<<"$1"' _ "$err"
+"$koshin" check-rules --today 2026-12-01 --json "$src/rules/municipalities/odawara.json" > "$tmp/warn.json"
+expect "--json lists the stale Odawara page (2020) under warnings" grep -q '"code": "source_page_stale"' "$tmp/warn.json"
+expect "--json with warnings is still ok" grep -q '"ok": true' "$tmp/warn.json"
+"$koshin" check-rules --today 2026-13-01 "$src/rules/national.json" 2>/dev/null; code=$?
+expect "check-rules refuses a --today that is not a date" test "$code" -eq 64
+
 # A broken rules directory: eval refuses with exit 3 instead of answering from half a rule set.
 mkdir -p "$tmp/rules/municipalities"
 cp "$tmp/national.json" "$tmp/rules/national.json"
