@@ -60,27 +60,28 @@ bool is_sunday_after_third_saturday(Date d) {
   return weekday_of(d) == 0 && day >= 16 && day <= 22;
 }
 
-OfficeDay office_day(const Office& office, Date d, const std::vector<char>& serves, const std::vector<Task>& tasks,
+OfficeDay office_day(const Office& office, Date d, EntrySet serves, const std::vector<Task>& tasks,
                      const RuleFile& national) {
   OfficeDay out;
   if (!office.effective.contains(d)) return out;
-  for (std::size_t i = 0; i < office.schedule.size(); ++i) {
+  EntrySet announced = 0;
+  for (std::size_t i = 0; i < office.schedule.size() && i < kMaxScheduleEntries; ++i) {
     const ScheduleEntry& e = office.schedule[i];
-    if (i < serves.size() && serves[i] && e.effective.contains(d) && falls_on(e, d)) out.sessions.push_back(&e);
+    const EntrySet bit = EntrySet{1} << i;
+    if ((serves & bit) != 0 && e.effective.contains(d) && falls_on(e, d)) {
+      out.sessions |= bit;
+      if (e.kind == ScheduleKind::announced) announced |= bit;
+    }
   }
-  if (out.sessions.empty()) return out;
+  if (out.sessions == 0) return out;
   const auto holiday = national_holiday(d);
-  if (!holiday) {
-    out.sessions.clear();
-    out.status = DayStatus::unknown;
-    return out;
-  }
-  out.holiday = *holiday;
   auto closed = [&](DayStatus why) {
-    out.sessions.clear();
+    out.sessions = 0;
     out.status = why;
     return out;
   };
+  if (!holiday) return closed(DayStatus::unknown);
+  out.holiday = *holiday;
   for (const OfficeClosure& c : office.closures) {
     if (c.dates.contains(d)) {
       out.closure = &c;
@@ -88,12 +89,10 @@ OfficeDay office_day(const Office& office, Date d, const std::vector<char>& serv
     }
   }
   if (office.closed_year_end && is_year_end(d)) return closed(DayStatus::year_end);
+  // An announced day is open even on a holiday: the municipality chose it.
   if (office.closed_on_holidays && *holiday != Holiday::none) {
-    // An announced day is open even on a holiday: the municipality chose it.
-    out.sessions.erase(std::remove_if(out.sessions.begin(), out.sessions.end(),
-                                      [](const ScheduleEntry* e) { return e->kind != ScheduleKind::announced; }),
-                       out.sessions.end());
-    if (out.sessions.empty()) return closed(DayStatus::holiday);
+    out.sessions = announced;
+    if (out.sessions == 0) return closed(DayStatus::holiday);
   }
   if (is_sunday_after_third_saturday(d)) {
     for (const MaintenanceDay& m : national.maintenance) {

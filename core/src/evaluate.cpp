@@ -394,20 +394,21 @@ class Evaluation {
     Json offices = Json(Json::value_t::array);
     Reservation reservation = Reservation::required;
     void offer(Date d, const std::string& office, Reservation r);
-    Json to_json() const;
   };
   Json build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan);
   // Fills an office's calendar fields: next_open_days, first_open_day_safe, skipped_days.
-  void office_calendar(const Office& o, const std::vector<char>& serves, const std::vector<Task>& tasks,
+  void office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks,
                        const Scan& scan, const std::string& source, Fields& office);
-  Json day_json(Date d, const OfficeDay& day, Reservation& least) const;
+  Json day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const;
   Json first_day_json(const FirstDay& first) {
-    Json j = first.to_json();
-    if (!j.is_null()) {
-      j["rule"] = "N-CALENDAR";
-      j["source"] = cite("N-CALENDAR");
-    }
-    return j;
+    if (!first.day) return Json(nullptr);
+    return Fields()
+        .date("date", *first.day)
+        .add("offices", Json(first.offices))
+        .str("reservation", kReservationNames.name(first.reservation))
+        .str("rule", "N-CALENDAR")
+        .str("source", cite("N-CALENDAR"))
+        .take();
   }
   Json item_json(const Item& it, const char* rule);
 
@@ -910,7 +911,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, 
     const std::string source = cite_data(*muni_, o.id, o.source);
     Json hours = Json(Json::value_t::array);
     bool any_available = false;
-    std::vector<char> serves(o.schedule.size(), 0);  // entry i serves this case (on its effective days)
+    EntrySet serves = 0;  // the entries that serve this case (on their effective days)
     for (std::size_t i = 0; i < o.schedule.size(); ++i) {
       const ScheduleEntry& e = o.schedule[i];
       if (!meets(e.tasks, tasks, true)) continue;
@@ -920,7 +921,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, 
         if (!condition(c, known) && known) unmet.push_back(kConditionNames.name(c));
       }
       const bool available = unmet.empty();
-      serves[i] = available;
+      if (available) serves |= EntrySet{1} << i;
       if (!e.effective.contains(today_)) continue;
       Fields j;
       j.str("kind", kScheduleKindNames.name(e.kind))
@@ -988,19 +989,13 @@ void Evaluation::FirstDay::offer(Date d, const std::string& office, Reservation 
   if (demand(r) < demand(reservation)) reservation = r;
 }
 
-Json Evaluation::FirstDay::to_json() const {
-  if (!day) return Json(nullptr);
-  return Fields()
-      .date("date", *day)
-      .add("offices", Json(offices))
-      .str("reservation", kReservationNames.name(reservation))
-      .take();
-}
 
-Json Evaluation::day_json(Date d, const OfficeDay& day, Reservation& least) const {
+Json Evaluation::day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const {
   Json sessions = Json(Json::value_t::array);
   least = Reservation::required;
-  for (const ScheduleEntry* e : day.sessions) {
+  for (std::size_t i = 0; i < o.schedule.size(); ++i) {
+    if ((day.sessions & (EntrySet{1} << i)) == 0) continue;
+    const ScheduleEntry* e = &o.schedule[i];
     Json spans = Json(Json::value_t::array);
     for (const Hours& h : e->hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
     Fields session;
@@ -1018,12 +1013,12 @@ Json Evaluation::day_json(Date d, const OfficeDay& day, Reservation& least) cons
       .take();
 }
 
-void Evaluation::office_calendar(const Office& o, const std::vector<char>& serves, const std::vector<Task>& tasks,
+void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks,
                                  const Scan& scan, const std::string& source, Fields& office) {
   // Computable: some entry that serves the case falls on known days.
   bool computable = false, announced = false;
   for (std::size_t i = 0; i < o.schedule.size(); ++i) {
-    if (!serves[i]) continue;
+    if ((serves & (EntrySet{1} << i)) == 0) continue;
     const ScheduleEntry& e = o.schedule[i];
     if (e.kind == ScheduleKind::announced && e.dates.empty()) {
       announced = true;
@@ -1048,7 +1043,7 @@ void Evaluation::office_calendar(const Office& o, const std::vector<char>& serve
     if (day.status == DayStatus::unknown) break;
     if (day.status == DayStatus::open) {
       Reservation least = Reservation::required;
-      Json j = day_json(d, day, least);
+      Json j = day_json(o, d, day, least);
       if (listed == 0) first_day_.offer(d, o.id, least);
       if (want_safe && !before(d, *scan.safe_from)) {
         first_day_safe_.offer(d, o.id, least);

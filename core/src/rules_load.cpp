@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "koshin/calendar.hpp"
 #include "koshin/rules.hpp"
 #include "koshin/json_text.hpp"
 #include "koshin/sha256.hpp"
@@ -418,7 +419,13 @@ class Loader {
       if (auto s = r.string("url", false)) o.url = *s;
       enum_list(r, "tasks", false, kTaskNames, o.tasks);
       enum_list(r, "applicants", false, kApplicantNames, o.applicants);
-      for (const auto& [sv, sptr] : r.array("schedule", true)) o.schedule.push_back(schedule_entry(sv, sptr));
+      for (const auto& [sv, sptr] : r.array("schedule", true)) {
+        if (o.schedule.size() == kMaxScheduleEntries) {
+          diag_.add("out_of_range", sptr, "at most 32 schedule entries per office");
+          break;
+        }
+        o.schedule.push_back(schedule_entry(sv, sptr));
+      }
       for (const auto& [cv, cptr] : r.array("closures", false)) {
         ObjectReader c(cv, cptr, diag_);
         if (!c.valid()) continue;

@@ -2,7 +2,7 @@
 // it is closed (docs/adr/0006-calendars-and-open-days.md).
 #pragma once
 
-#include <vector>
+#include <cstdint>
 
 #include "koshin/date.hpp"
 #include "koshin/holidays.hpp"
@@ -22,9 +22,14 @@ enum class DayStatus {
 };
 extern const EnumNames<DayStatus> kDayStatusNames;
 
+// A set of an office's schedule entries, by index (the loader allows at most 32 per office): a
+// bit mask, not a vector, which was a good part of the calendar's share of the wasm build.
+using EntrySet = std::uint32_t;
+constexpr std::size_t kMaxScheduleEntries = 32;
+
 struct OfficeDay {
   DayStatus status = DayStatus::not_scheduled;
-  std::vector<const ScheduleEntry*> sessions;  // open: the entries that serve the case that day
+  EntrySet sessions = 0;  // open: the entries that serve the case that day
   Holiday holiday = Holiday::none;             // the day's national holiday, if any
   const OfficeClosure* closure = nullptr;      // status closure
   const MaintenanceDay* maintenance = nullptr;  // status maintenance
@@ -38,10 +43,10 @@ bool is_sunday_after_third_saturday(Date d);
 // Whether `d` is the nth `weekday` (0 = Sunday) of its month.
 bool is_nth_weekday(Date d, unsigned weekday, int nth);
 
-// The office's day for a case: `serves[i]` says whether schedule entry i serves the case (its
+// The office's day for a case: `serves` holds the schedule entries that serve the case (their
 // tasks and conditions, decided by the evaluator); `tasks` are the case's tasks, for the
 // maintenance days of `national`.
-OfficeDay office_day(const Office& office, Date d, const std::vector<char>& serves, const std::vector<Task>& tasks,
+OfficeDay office_day(const Office& office, Date d, EntrySet serves, const std::vector<Task>& tasks,
                      const RuleFile& national);
 
 }  // namespace koshin
