@@ -204,6 +204,50 @@ describe('the widget on a city page', () => {
   });
 });
 
+describe('when to go (issue 5)', () => {
+  // Odawara, Golden Week 2025 (tests/cases/calendars.json): the window opens on 昭和の日.
+  const goldenWeek = {
+    today: '2025-04-01', municipality: 'odawara', certificates: { expiry: '2025-07-28' }, card: { expiry: '2033-10-31' },
+    holder: { birth_date: '1980-06-15' }, applicant: 'self', pins: { signature: 'known', user: 'known' },
+  };
+  const show = async (page, s) => {
+    await page.waitForFunction(() => window.__plans !== undefined && customElements.get('koshin-checker'));
+    return nextPlan(page, () => page.evaluate((x) => { document.querySelector('koshin-checker').situation = x; }, s));
+  };
+
+  test('the first day to go, each office\'s open days with the closed ones between, and the footer', async () => {
+    const { context, page, log } = await openPage('/embed.html?lang=en');
+    const plan = await show(page, goldenWeek);
+    assert.equal(plan.first_day_to_go.date, '2025-04-30');
+    const offices = await widget(page).locator('section:has(.offices)').innerText();
+    assert.match(offices, /First day you can go: Wednesday, April 30, 2025, at Odawara City Hall/);
+    const days = await widget(page).locator('.open-days li').allInnerTexts();
+    assert.deepEqual(days.map((d) => d.split(':')[0]), [
+      'Tuesday, April 29, 2025', 'Wednesday, April 30, 2025', 'Thursday, May 1, 2025', 'Friday, May 2, 2025',
+      'Monday, May 5, 2025', 'Tuesday, May 6, 2025', 'Wednesday, May 7, 2025', 'Thursday, May 8, 2025']);
+    assert.match(days[0], /closed \(public holiday\)/);
+    assert.match(days[1], /09:00–16:30/);
+    const footer = await widget(page).locator('[part=footer]').innerText();
+    assert.match(footer, /last checked against their sources on November 21, 2026/);
+    assert.match(footer, /Sources: 小田原市/);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  test('in Japanese, with the weekday; an office without published days says so instead of inventing them', async () => {
+    const { context, page } = await openPage('/embed.html?lang=ja');
+    await show(page, goldenWeek);
+    const text = await widget(page).locator('section:has(.offices)').innerText();
+    assert.match(text, /最初に行ける日:2025年4月30日\(令和7年\)水曜日/);
+    assert.match(text, /2025年5月6日\(令和7年\)火曜日:休み\(祝日\)/);
+    await show(page, { ...goldenWeek, municipality: 'edogawa', today: '2026-12-11', certificates: { expiry: '2027-01-20' } });
+    const edogawa = await widget(page).locator('section:has(.offices)').innerText();
+    assert.match(edogawa, /市のページに開いている日の記載がありません/);
+    assert.doesNotMatch(edogawa, /最初に行ける日/);
+    await context.close();
+  });
+});
+
 describe('the resident page', () => {
   test('"today" is the date in Tokyo, whatever the device\'s time zone', async () => {
     const moments = [
