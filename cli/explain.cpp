@@ -337,7 +337,10 @@ class Sheet {
       for (int n : e.nth) nth.push_back(std::to_string(n));
       when = w_("staff.schedule.nth", {{"days", list(days)}, {"nth", list(nth)}});
     } else {
-      when = w_("staff.schedule.announced");
+      std::vector<std::string> dates;
+      for (Date d : e.dates) dates.push_back(format_iso_date(d));
+      when = dates.empty() ? w_("staff.schedule.announced")
+                           : w_("staff.schedule.announced_dates", {{"dates", list(dates)}});
     }
     std::vector<std::string> spans;
     for (const Hours& h : e.hours) spans.push_back(w_("staff.hours.span", {{"open", h.open}, {"close", h.close}}));
@@ -390,6 +393,12 @@ class Sheet {
           std::vector<std::string> names;
           for (Applicant a : o.applicants) names.push_back(applicant(std::string(kApplicantNames.name(a))));
           notes.push_back(w_("staff.office.applicants", {{"applicants", list(names)}}));
+        }
+        for (const OfficeClosure& c : o.closures) {
+          std::string closure = w_("staff.office.closure", {{"from", format_iso_date(*c.dates.from)},
+                                                             {"until", format_iso_date(*c.dates.until)}});
+          if (!c.note.empty()) closure += w_("staff.detail_separator") + local(c.note);
+          notes.push_back(closure);
         }
         if (!o.url.empty()) notes.push_back(o.url);
         const std::string dates = effective(o.effective);

@@ -40,6 +40,14 @@ expect "check-rules names file, pointer and expectation" grep -q "national.json:
 expect "check-rules --json exits 1" test "$code" -eq 1
 expect "check-rules --json has ok false" grep -q '"ok": false' "$tmp/out.json"
 
+# explain shows an office's temporary closures and announced days (tests/rules/calendar-town.json).
+mkdir -p "$tmp/cal/municipalities"
+cp "$src/rules/national.json" "$tmp/cal/" && cp "$src/tests/rules/calendar-town.json" "$tmp/cal/municipalities/"
+out=$("$koshin" explain --municipality calendar-town --rules "$tmp/cal" --today 2026-11-21); code=$?
+expect "explain calendar-town exits 0" test "$code" -eq 0
+expect "explain lists a temporary closure" grep -q "closed 2026-12-07 to 2026-12-08" <<<"$out"
+expect "explain lists announced days" grep -q "announced days: 2026-11-23, 2026-12-20" <<<"$out"
+
 # check-rules warns, without failing, when a file was last verified more than a year before --today.
 err=$("$koshin" check-rules --today 2028-01-10 "$src/rules/national.json" "$src/rules/municipalities/odawara.json" 2>&1 >/dev/null); code=$?
 expect "stale last_verified still exits 0" test "$code" -eq 0

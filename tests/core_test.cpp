@@ -204,6 +204,22 @@ TEST(Sweep, InvariantsHoldAcrossSituations) {
               ASSERT_TRUE(!plan["offices"].empty() || !plan["offices_unavailable"].empty() ||
                           note_keys.count("note.ask_your_municipality") != 0)
                   << where;
+              // The first day to go is one of the offices' open days, inside the window for a renewal.
+              const Json& first = plan["first_day_to_go"];
+              if (first.is_object()) {
+                const std::string day = first["date"].get<std::string>();
+                ASSERT_GE(day, plan["today"].get<std::string>()) << where;
+                if (plan["procedure"] == "renewal" || plan["procedure"] == "nothing_yet") {
+                  ASSERT_GE(day, plan["window"]["opens"].get<std::string>()) << where;
+                  ASSERT_LE(day, plan["window"]["closes"].get<std::string>()) << where;
+                }
+                bool listed = false;
+                for (const auto& o : plan["offices"]) {
+                  if (!o.contains("next_open_days") || !o["next_open_days"].is_array()) continue;
+                  for (const auto& d : o["next_open_days"]) listed = listed || d["date"] == day;
+                }
+                ASSERT_TRUE(listed) << where;
+              }
               keys_in(plan, keys);
             }
           }

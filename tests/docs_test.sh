@@ -8,7 +8,7 @@ count=$(printf '%s\n' "$block" | grep -c .)
 if [ "$count" -ne 2 ]; then echo "FAIL: Quick start has $count commands, expected 2:"; echo "$block"; exit 1; fi
 test_cmd=$(printf '%s\n' "$block" | sed -n 2p)
 if ! grep -qF -- "$test_cmd" "$src/.ci/run"; then echo "FAIL: .ci/run does not run the README test command: $test_cmd"; exit 1; fi
-for f in docs/rules-format.md docs/situation.md docs/plan.md docs/errors.md docs/adr/0001-shape-of-the-core.md docs/adr/0002-date-policies.md docs/adr/0003-procedure-policies.md docs/adr/0004-page-and-widget.md; do
+for f in docs/rules-format.md docs/situation.md docs/plan.md docs/errors.md docs/adr/0001-shape-of-the-core.md docs/adr/0002-date-policies.md docs/adr/0003-procedure-policies.md docs/adr/0004-page-and-widget.md docs/adr/0005-language-packs-and-eras.md docs/adr/0006-calendars-and-open-days.md docs/adding-a-municipality.md; do
   [ -f "$src/$f" ] || { echo "FAIL: README links $f but it is missing"; exit 1; }
 done
 # Every error code the core can emit is documented in docs/errors.md.
