@@ -166,7 +166,8 @@ export function renderPlan(plan, m, sources) {
     out.push(h('p', {}, m.r('ui.new_certificate', { date: nc.renewed_on, expiry: nc.expiry }), why(m, sources, nc)));
   }
   const first = plan.first_day_to_go;
-  const officeName = (id) => localText(m, plan.offices.find((o) => o.id === id)?.name ?? {});
+  // Plain text: list parameters are formatted as text (the office cards below mark untranslated names).
+  const officeName = (id) => m.local(plan.offices.find((o) => o.id === id)?.name ?? {})?.text ?? id;
   const firstLine = (key, f) => h('p', {}, m.r(key, { weekday: m.weekdayOf(f.date), date: f.date, offices: f.offices.map(officeName) }),
     f.reservation === 'required' ? [' ', m.r('ui.hours.reservation_required')] : null, why(m, sources, f));
   const offices = [...plan.offices.map((o) => officeItem(m, sources, o, true)),
