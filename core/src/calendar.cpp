@@ -18,10 +18,6 @@ namespace {
 
 unsigned weekday_of(Date d) { return date::weekday{date::sys_days{d}}.c_encoding(); }
 
-bool task_shared(const std::vector<Task>& a, const std::vector<Task>& b) {
-  return std::any_of(a.begin(), a.end(), [&](Task t) { return std::find(b.begin(), b.end(), t) != b.end(); });
-}
-
 bool listed(const std::vector<unsigned>& weekdays, unsigned wd) {
   return std::find(weekdays.begin(), weekdays.end(), wd) != weekdays.end();
 }
@@ -96,7 +92,7 @@ OfficeDay office_day(const Office& office, Date d, EntrySet serves, const std::v
   }
   if (is_sunday_after_third_saturday(d)) {
     for (const MaintenanceDay& m : national.maintenance) {
-      if (m.effective.contains(d) && task_shared(m.tasks, tasks)) {
+      if (m.effective.contains(d) && shares_task(m.tasks, tasks)) {
         out.maintenance = &m;
         return closed(DayStatus::maintenance);
       }

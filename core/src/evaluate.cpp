@@ -131,8 +131,7 @@ void prepend(std::vector<Task>& tasks, Task t) {
 // Whether an item's tasks meet the plan's: any shared; `empty_means_all` for offices, schedule
 // entries and notes, whose empty list means "every task".
 bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, bool empty_means_all) {
-  if (item_tasks.empty()) return empty_means_all;
-  return std::any_of(tasks.begin(), tasks.end(), [&](Task t) { return contains(item_tasks, t); });
+  return item_tasks.empty() ? empty_means_all : shares_task(item_tasks, tasks);
 }
 
 // Empty arrays and objects are written Json(Json::value_t::array): Json::array() goes through
@@ -300,16 +299,7 @@ class Evaluation {
   // Names, rule ids and keys below are literals, taken as `const char*`: std::string and
   // std::string_view parameters cost a constructor call at each call site in the wasm build.
   const Parameter* parameter_at(const char* name, Date on) const {
-    const std::string wanted = name;
-    for (const RuleFile* file : {muni_, &national_}) {
-      if (file == nullptr) continue;
-      const auto it = file->parameters.find(wanted);
-      if (it == file->parameters.end()) continue;
-      for (const auto& p : it->second) {
-        if (p.effective.contains(on)) return &p;
-      }
-    }
-    return nullptr;
+    return parameter_in_force(muni_, national_, name, on);
   }
   long long number(const char* name, Date on) {
     const Parameter* p = parameter_at(name, on);
@@ -1391,9 +1381,9 @@ Json Evaluation::run(Diagnostics& diag) {
       if (!meets(n.tasks, tasks, true)) continue;
       notes_.push_back(local_item("text", n.id, n.text, n.source));
     }
-    const int stale_years = static_cast<int>(number("source_page_stale_years"));
+    const long long stale_years = number("source_page_stale_years");
     for (const auto& [id, src] : muni_->sources) {
-      if (src.page_date && before(add_months_clamped(*src.page_date, 12 * stale_years), today_)) {
+      if (src.page_date && page_stale(*src.page_date, stale_years, today_)) {
         add_item(warnings_, key::kWarnPageOld, "N-SOURCE-AGE",
                  Fields().str("page", src.ref).date("page_date", *src.page_date));
       }
@@ -1406,7 +1396,7 @@ Json Evaluation::run(Diagnostics& diag) {
   }
   for (const RuleFile* file : {muni_, &national_}) {
     if (file == nullptr) continue;
-    if (before(add_days(file->last_verified, static_cast<int>(number("last_verified_stale_days"))), today_)) {
+    if (verification_stale(file->last_verified, number("last_verified_stale_days"), today_)) {
       add_item(warnings_, key::kWarnNotVerified, "N-SOURCE-AGE",
                Fields().str("rules", file->id).date("last_verified", file->last_verified));
     }

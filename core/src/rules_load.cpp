@@ -767,31 +767,44 @@ void check_national_complete(const RuleFile& file, Diagnostics& diag) {
 
 }  // namespace
 
-std::vector<Error> rule_file_warnings(const RuleFile& file, const RuleFile& national, Date today) {
-  // The value in force today: the municipality's, else the national one.
-  auto number = [&](const char* name) -> long long {
-    for (const RuleFile* f : {&file, &national}) {
-      const auto it = f->parameters.find(name);
-      if (it == f->parameters.end()) continue;
-      for (const auto& p : it->second) {
-        if (p.effective.contains(today)) return p.number;
-      }
+const Parameter* parameter_in_force(const RuleFile* muni, const RuleFile& national, const char* name, Date on) {
+  const std::string wanted = name;
+  for (const RuleFile* file : {muni, &national}) {
+    if (file == nullptr) continue;
+    const auto it = file->parameters.find(wanted);
+    if (it == file->parameters.end()) continue;
+    for (const auto& p : it->second) {
+      if (p.effective.contains(on)) return &p;
     }
-    return 0;
-  };
+  }
+  return nullptr;
+}
+
+bool shares_task(const std::vector<Task>& a, const std::vector<Task>& b) {
+  return std::any_of(a.begin(), a.end(), [&](Task t) { return std::find(b.begin(), b.end(), t) != b.end(); });
+}
+
+bool verification_stale(Date last_verified, long long days, Date today) {
+  return before(add_days(last_verified, static_cast<int>(days)), today);
+}
+
+bool page_stale(Date page_date, long long years, Date today) {
+  return before(add_months_clamped(page_date, static_cast<int>(12 * years)), today);
+}
+
+std::vector<Error> rule_file_warnings(const RuleFile& file, const RuleFile& national, Date today) {
   Diagnostics diag;
-  const long long days = number("last_verified_stale_days");
-  if (days > 0 && before(add_days(file.last_verified, static_cast<int>(days)), today)) {
+  const Parameter* days = parameter_in_force(&file, national, "last_verified_stale_days", today);
+  if (days != nullptr && verification_stale(file.last_verified, days->number, today)) {
     diag.add("last_verified_stale", "/last_verified",
-             "a check against the sources within " + std::to_string(days) + " days (last: " +
+             "a check against the sources within " + std::to_string(days->number) + " days (last: " +
                  format_iso_date(file.last_verified) + ")");
   }
-  const long long years = number("source_page_stale_years");
+  const Parameter* years = parameter_in_force(&file, national, "source_page_stale_years", today);
   for (const auto& [id, src] : file.sources) {
-    if (years > 0 && src.page_date &&
-        before(add_months_clamped(*src.page_date, static_cast<int>(12 * years)), today)) {
+    if (years != nullptr && src.page_date && page_stale(*src.page_date, years->number, today)) {
       diag.add("source_page_stale", pointer_append(pointer_append("/sources", id), "page_date"),
-               "a page updated within " + std::to_string(years) + " years, or a newer page");
+               "a page updated within " + std::to_string(years->number) + " years, or a newer page");
     }
   }
   return std::move(diag.errors());

@@ -258,6 +258,18 @@ const std::initializer_list<ParameterSpec>& parameter_specs();
 // The core rule ids the evaluator cites; the national file must give each its sources.
 const std::initializer_list<std::string_view>& core_rule_ids();
 
+// The value of parameter `name` in force on `on`: the municipality's (when `muni` gives one),
+// else the national one; nullptr when neither does.
+const Parameter* parameter_in_force(const RuleFile* muni, const RuleFile& national, const char* name, Date on);
+
+// Whether two task lists share a task.
+bool shares_task(const std::vector<Task>& a, const std::vector<Task>& b);
+
+// N-SOURCE-AGE, for the plan's warnings and for check-rules: a file last verified more than
+// `days` before `today`; a source page dated more than `years` before it.
+bool verification_stale(Date last_verified, long long days, Date today);
+bool page_stale(Date page_date, long long years, Date today);
+
 // What staff should look at but that does not stop a file from loading (`koshin check-rules`):
 // `last_verified` more than `last_verified_stale_days` before `today`, and a source page dated
 // more than `source_page_stale_years` before it. Codes as errors (docs/errors.md), file unset.
