@@ -198,6 +198,13 @@ std::string data_rule_id(const RuleFile& file, const std::string& item_id) { ret
 // A string, or null when it is empty (not published).
 Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+// A schedule entry's opening hours: [{"open", "close"}, ...].
+Json hours_json(const std::vector<Hours>& hours) {
+  Json spans = Json(Json::value_t::array);
+  for (const Hours& h : hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
+  return spans;
+}
+
 Json local_text_json(const LocalText& t) {
   Json j = Json(Json::value_t::object);
   for (const auto& [lang, text] : t) j[lang] = text;
@@ -922,9 +929,7 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, 
       for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
       if (!days.empty()) j.add("weekdays", std::move(days));
       if (!e.nth.empty()) j.add("nth", e.nth);
-      Json spans = Json(Json::value_t::array);
-      for (const Hours& h : e.hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
-      j.add("hours", std::move(spans));
+      j.add("hours", hours_json(e.hours));
       j.add("available", available);
       if (!unmet.empty()) j.add("unmet", std::move(unmet));
       if (!e.dates.empty()) {
@@ -955,7 +960,6 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, 
   return offices;
 }
 
-
 // Reservation, from the least to the most demanding: the enum's order is unknown, required,
 // recommended, not_taken, so rank them here.
 int demand(Reservation r) {
@@ -979,18 +983,15 @@ void Evaluation::FirstDay::offer(Date d, const std::string& office, Reservation 
   if (demand(r) < demand(reservation)) reservation = r;
 }
 
-
 Json Evaluation::day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const {
   Json sessions = Json(Json::value_t::array);
   least = Reservation::required;
   for (std::size_t i = 0; i < o.schedule.size(); ++i) {
     if ((day.sessions & (EntrySet{1} << i)) == 0) continue;
     const ScheduleEntry* e = &o.schedule[i];
-    Json spans = Json(Json::value_t::array);
-    for (const Hours& h : e->hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
     Fields session;
     session.str("kind", kScheduleKindNames.name(e->kind))
-        .add("hours", std::move(spans))
+        .add("hours", hours_json(e->hours))
         .str("reservation", kReservationNames.name(e->reservation));
     if (!e->note.empty()) session.add("note", e->note);
     session.append_to(sessions);
@@ -1021,7 +1022,6 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
     return;
   }
   calendar_computed_ = true;
-  const char* const calendar_source_rule = "N-CALENDAR";
   Json open_days = Json(Json::value_t::array);
   Json skipped = Json(Json::value_t::array);
   Json safe = nullptr;
@@ -1032,10 +1032,12 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
     const OfficeDay day = office_day(o, d, serves, tasks, national_);
     if (day.status == DayStatus::unknown) break;
     if (day.status == DayStatus::open) {
+      const bool safe_day = want_safe && !before(d, *scan.safe_from);
+      if (listed >= kMaxOpenDays && !safe_day) continue;  // past the list, still looking for the safe day
       Reservation least = Reservation::required;
       Json j = day_json(o, d, day, least);
       if (listed == 0) first_day_.offer(d, o.id, least);
-      if (want_safe && !before(d, *scan.safe_from)) {
+      if (safe_day) {
         first_day_safe_.offer(d, o.id, least);
         safe = j;
       }
@@ -1053,12 +1055,12 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
       } else if (day.status == DayStatus::maintenance) {
         why.str("rule", "N-MAINTENANCE").str("source", cite("N-MAINTENANCE"));
       } else {
-        why.str("rule", calendar_source_rule).str("source", cite(calendar_source_rule));
+        why.str("rule", "N-CALENDAR").str("source", cite("N-CALENDAR"));
       }
       why.append_to(skipped);
     }
   }
-  cite(calendar_source_rule);
+  cite("N-CALENDAR");
   office.str("calendar", "computed").add("next_open_days", std::move(open_days));
   if (scan.safe_from) office.add("first_open_day_safe", std::move(safe));
   office.add("skipped_days", std::move(skipped));
