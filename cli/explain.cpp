@@ -396,7 +396,7 @@ class Sheet {
         }
         for (const OfficeClosure& c : o.closures) {
           std::string closure = w_("staff.office.closure", {{"from", format_iso_date(*c.dates.from)},
-                                                             {"until", format_iso_date(*c.dates.until)}});
+                                                            {"until", format_iso_date(*c.dates.until)}});
           if (!c.note.empty()) closure += w_("staff.detail_separator") + local(c.note);
           notes.push_back(closure);
         }

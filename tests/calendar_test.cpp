@@ -1,10 +1,11 @@
 // Office calendars (ADR 0006): the opening-rule table on the fictional Calendar Town
 // (tests/calendar/cases.json, plan-level, same format and matchers as tests/cases/), and the
 // small date rules the calendar is built from.
+#include "koshin/calendar.hpp"
+
 #include <gtest/gtest.h>
 
 #include "case_matcher.hpp"
-#include "koshin/calendar.hpp"
 #include "test_support.hpp"
 
 namespace koshin::testing {
@@ -36,14 +37,16 @@ TEST_P(CalendarTable, PlanMatches) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Calendar, CalendarTable, ::testing::ValuesIn(load_cases(KOSHIN_SOURCE_DIR "/tests/calendar")),
-                         [](const ::testing::TestParamInfo<Case>& info) { return "case_" + std::to_string(info.index); });
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return "case_" + std::to_string(info.index);
+                         });
 
 Date day(int y, unsigned m, unsigned d) { return Date{date::year{y}, date::month{m}, date::day{d}}; }
 
 // The Sunday after the 3rd Saturday, month by month: worked out on a calendar.
 TEST(Calendar, MaintenanceSundays) {
-  const Date sundays[] = {day(2026, 1, 18), day(2026, 2, 22), day(2026, 3, 22), day(2026, 4, 19), day(2026, 5, 17),
-                          day(2026, 6, 21), day(2026, 7, 19), day(2026, 8, 16), day(2026, 9, 20), day(2026, 10, 18),
+  const Date sundays[] = {day(2026, 1, 18),  day(2026, 2, 22),  day(2026, 3, 22), day(2026, 4, 19), day(2026, 5, 17),
+                          day(2026, 6, 21),  day(2026, 7, 19),  day(2026, 8, 16), day(2026, 9, 20), day(2026, 10, 18),
                           day(2026, 11, 22), day(2026, 12, 20), day(2027, 1, 17), day(2027, 5, 16)};
   for (Date d : sundays) EXPECT_TRUE(is_sunday_after_third_saturday(d)) << format_iso_date(d);
   // Other Sundays near them, and the 3rd Saturdays themselves.

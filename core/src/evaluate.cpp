@@ -394,8 +394,8 @@ class Evaluation {
   };
   Json build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan);
   // Fills an office's calendar fields: next_open_days, first_open_day_safe, skipped_days.
-  void office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks,
-                       const Scan& scan, const std::string& source, Fields& office);
+  void office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks, const Scan& scan,
+                       const std::string& source, Fields& office);
   Json day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const;
   Json first_day_json(const FirstDay& first) {
     if (!first.day) return Json(nullptr);
@@ -964,10 +964,14 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, 
 // recommended, not_taken, so rank them here.
 int demand(Reservation r) {
   switch (r) {
-    case Reservation::not_taken: return 0;
-    case Reservation::unknown: return 1;
-    case Reservation::recommended: return 2;
-    case Reservation::required: return 3;
+    case Reservation::not_taken:
+      return 0;
+    case Reservation::unknown:
+      return 1;
+    case Reservation::recommended:
+      return 2;
+    case Reservation::required:
+      return 3;
   }
   return 3;
 }
@@ -1004,8 +1008,8 @@ Json Evaluation::day_json(const Office& o, Date d, const OfficeDay& day, Reserva
       .take();
 }
 
-void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks,
-                                 const Scan& scan, const std::string& source, Fields& office) {
+void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks, const Scan& scan,
+                                 const std::string& source, Fields& office) {
   // Computable: some entry that serves the case falls on known days.
   bool computable = false, announced = false;
   for (std::size_t i = 0; i < o.schedule.size(); ++i) {
@@ -1051,7 +1055,8 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
       if (day.holiday != Holiday::none) why.str("holiday", kHolidayNames.name(day.holiday));
       if (day.status == DayStatus::closure) {
         if (!day.closure->note.empty()) why.add("note", day.closure->note);
-        why.str("rule", data_rule_id(*muni_, o.id)).str("source", day.closure->source.empty() ? source : source_ref(day.closure->source));
+        why.str("rule", data_rule_id(*muni_, o.id))
+            .str("source", day.closure->source.empty() ? source : source_ref(day.closure->source));
       } else if (day.status == DayStatus::maintenance) {
         why.str("rule", "N-MAINTENANCE").str("source", cite("N-MAINTENANCE"));
       } else {

@@ -4,8 +4,8 @@
 #include <utility>
 
 #include "koshin/calendar.hpp"
-#include "koshin/rules.hpp"
 #include "koshin/json_text.hpp"
+#include "koshin/rules.hpp"
 #include "koshin/sha256.hpp"
 
 namespace koshin {
@@ -797,8 +797,8 @@ std::vector<Error> rule_file_warnings(const RuleFile& file, const RuleFile& nati
   const Parameter* days = parameter_in_force(&file, national, "last_verified_stale_days", today);
   if (days != nullptr && verification_stale(file.last_verified, days->number, today)) {
     diag.add("last_verified_stale", "/last_verified",
-             "a check against the sources within " + std::to_string(days->number) + " days (last: " +
-                 format_iso_date(file.last_verified) + ")");
+             "a check against the sources within " + std::to_string(days->number) +
+                 " days (last: " + format_iso_date(file.last_verified) + ")");
   }
   const Parameter* years = parameter_in_force(&file, national, "source_page_stale_years", today);
   for (const auto& [id, src] : file.sources) {

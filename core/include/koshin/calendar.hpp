@@ -29,9 +29,9 @@ constexpr std::size_t kMaxScheduleEntries = 32;
 
 struct OfficeDay {
   DayStatus status = DayStatus::not_scheduled;
-  EntrySet sessions = 0;  // open: the entries that serve the case that day
-  Holiday holiday = Holiday::none;             // the day's national holiday, if any
-  const OfficeClosure* closure = nullptr;      // status closure
+  EntrySet sessions = 0;                        // open: the entries that serve the case that day
+  Holiday holiday = Holiday::none;              // the day's national holiday, if any
+  const OfficeClosure* closure = nullptr;       // status closure
   const MaintenanceDay* maintenance = nullptr;  // status maintenance
 };
 
