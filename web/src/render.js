@@ -84,27 +84,23 @@ function visitSection(m, sources, visit, count) {
     visit.notes.length ? listOf(m, sources, visit.notes, 'notes') : null);
 }
 
-function hoursLine(m, e) {
+// Hours and booking, as parts: "09:00–12:00, 13:00–16:30", "by reservation only". For a schedule
+// entry and for one session of an open day alike.
+function hoursParts(m, e) {
   const spans = (e.hours ?? []).map((s) => `${s.open}–${s.close}`).join(', ');
+  const parts = [spans || m.r('ui.hours.unknown')];
+  if (e.reservation === 'required') parts.push(m.r('ui.hours.reservation_required'));
+  if (e.reservation === 'recommended') parts.push(m.r('ui.hours.reservation_recommended'));
+  return parts;
+}
+
+function hoursLine(m, e) {
   const days = (e.weekdays ?? []).map((d) => m.weekday(d));
   let text;
   if (e.kind === 'announced') text = m.r('ui.hours.announced');
   else if (e.kind === 'nth_weekday') text = m.r('ui.hours.nth', { nth: e.nth.join(', '), days });
   else text = m.r('ui.hours.weekly', { days });
-  const parts = [text, spans || m.r('ui.hours.unknown')];
-  if (e.reservation === 'required') parts.push(m.r('ui.hours.reservation_required'));
-  if (e.reservation === 'recommended') parts.push(m.r('ui.hours.reservation_recommended'));
-  for (const u of e.unmet ?? []) parts.push(m.r(`ui.hours.unmet.${u}`));
-  return joined(parts);
-}
-
-// A session's hours and booking: "09:00–12:00, 13:00–16:30 · by reservation only".
-function sessionLine(m, s) {
-  const spans = s.hours.map((x) => `${x.open}–${x.close}`).join(', ');
-  const parts = [spans || m.r('ui.hours.unknown')];
-  if (s.reservation === 'required') parts.push(m.r('ui.hours.reservation_required'));
-  if (s.reservation === 'recommended') parts.push(m.r('ui.hours.reservation_recommended'));
-  return joined(parts);
+  return joined([text, ...hoursParts(m, e), ...(e.unmet ?? []).map((u) => m.r(`ui.hours.unmet.${u}`))]);
 }
 
 // The office's next open days (ADR 0006), the days it is closed among them, or why there are none.
@@ -116,7 +112,7 @@ function openDays(m, sources, office) {
   const day = (d) => ({ weekday: m.weekdayOf(d.date), date: d.date });
   const items = [
     ...office.next_open_days.map((d) => ({ date: d.date, node: h('li', {}, m.r('ui.office.open_day', day(d)), ' ',
-      joined(d.sessions.map((s) => sessionLine(m, s)))) })),
+      joined(d.sessions.map((s) => joined(hoursParts(m, s))))) })),
     ...office.skipped_days.map((d) => ({ date: d.date, node: h('li', { class: 'small' },
       m.r('ui.office.closed_day', { ...day(d), status: d.status }), why(m, sources, d)) })),
   ].sort((a, b) => (a.date < b.date ? -1 : 1));
