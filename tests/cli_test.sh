@@ -4,14 +4,7 @@
 set -u
 koshin=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass=0
-expect() {  # expect NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/expect.sh"
 
 # eval: the example gives the published window date and exit 0.
 out=$("$koshin" eval < "$src/examples/situation.json"); code=$?
@@ -149,5 +142,4 @@ expect "explain without a staff pack exits 64" test "$code" -eq 64
 "$koshin" frobnicate > /dev/null 2>&1; code=$?
 expect "unknown command exits 64" test "$code" -eq 64
 
-echo "cli: $pass passed, $failures failed"
-test "$failures" -eq 0
+finish cli

@@ -9,14 +9,7 @@ set -u
 koshin=$1
 src=$2
 guide="$src/docs/adding-a-municipality.md"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-pass=0
-expect() {  # expect NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/expect.sh"
 # block MARK: the fenced block right after the line "<!-- MARK -->".
 block() {
   awk -v mark="<!-- $1 -->" '
@@ -82,5 +75,4 @@ err=$("$koshin" check-rules "$tmp/rules/national.json" "$tmp/broken.json" 2>&1 >
 expect "check-rules refuses the misspelt id (exit 1)" test "$code" -eq 1
 expect "check-rules says unknown_document where" grep -qF "broken.json: /requirements/0/visits/0/documents/3/doc: unknown_document" <<<"$err"
 
-echo "guide: $pass passed, $failures failed"
-test "$failures" -eq 0
+finish guide
