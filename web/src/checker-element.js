@@ -6,10 +6,15 @@
 // Properties: `situation` (set: evaluate exactly this situation, as `koshin eval` reads it),
 // `plan` (the last plan, read-only). Event: `koshin-result` (bubbles, composed; `detail` is the
 // plan `koshin eval` prints). Theming: `--koshin-*` custom properties and `::part()`; see README.
+// A share link (`#koshin=1.…` in the page's URL fragment) restores the form and the answer;
+// the answer offers a calendar reminder, a printable checklist and that link
+// (docs/adr/0007-takeaways.md).
 import { h } from './dom.js';
 import { ERAS, readDate, splitDate } from './dates.js';
 import { Messages } from './messages.js';
 import { leadText, renderPlan } from './render.js';
+import { calendarFile, reminderEvents } from './ics.js';
+import { readShare, shareFragment } from './share.js';
 import { styles } from './styles.js';
 import { tokyoToday } from './today.js';
 import { loadEngine, loadIndex, loadMunicipality, loadPack, sources } from './assets.js';
@@ -58,6 +63,13 @@ export class KoshinCheckerElement extends HTMLElement {
   #queued = false;
   #uid = `k${nextId++}`;
   #focusAfterUpdate = false;  // after "Check": focus the first error, else the answer's lead
+  #ja = null;          // Japanese messages beside another language: documents' names at the counter
+  #shared = null;      // a situation from a share link, to restore at the next update
+  #shareError = null;  // why a share link could not be restored (a message key)
+  #onHash = () => {
+    this.#readShare();
+    this.#schedule();
+  };
 
   constructor() {
     super();
@@ -75,7 +87,13 @@ export class KoshinCheckerElement extends HTMLElement {
     this.#schedule();
   }
 
-  connectedCallback() { this.#schedule(true); }
+  connectedCallback() {
+    window.addEventListener('hashchange', this.#onHash);
+    this.#readShare();
+    this.#schedule(true);
+  }
+
+  disconnectedCallback() { window.removeEventListener('hashchange', this.#onHash); }
   attributeChangedCallback() { this.#schedule(true); }
 
   // Updates are batched: many attribute or field changes in one task cause one evaluation.
@@ -105,11 +123,16 @@ export class KoshinCheckerElement extends HTMLElement {
     const index = await loadIndex();
     const lang = this.#language(index.languages);
     if (!this.#ui || this.#messages?.lang !== lang) {
-      this.#messages = new Messages(lang, await loadPack(lang));
+      // Japanese too, for the documents' Japanese names on the checklist (not needed to answer).
+      const [pack, ja] = await Promise.all([loadPack(lang), lang.startsWith('ja') ? null : loadPack('ja').catch(() => null)]);
+      this.#messages = new Messages(lang, pack);
+      this.#ja = ja && new Messages('ja', ja);
       this.#build(index);
     }
     const engine = await loadEngine();
     this.#engine = engine;
+    await this.#restoreShared(engine);
+    this.#ui.shareError.replaceChildren(this.#shareError ? this.#messages.r(this.#shareError) : '');
     // A form's answers can make new questions appear (and so change the situation): evaluate
     // until the situation settles (it does: which questions show depends on earlier answers only).
     for (let round = 0; round < 4; round += 1) {
@@ -133,6 +156,116 @@ export class KoshinCheckerElement extends HTMLElement {
     }
   }
 
+  // --- the share link ----------------------------------------------------------------------------
+  #readShare() {
+    const read = readShare(location.hash);
+    if (!read) return;
+    this.#shared = null;
+    this.#shareError = read.error ?? null;
+    if (read.situation && this.municipality && read.situation.municipality !== this.municipality) {
+      this.#shareError = 'ui.share.error.municipality';
+    } else if (read.situation) {
+      this.#shared = read.situation;
+    }
+  }
+
+  // A shared situation is checked for today by the core before it replaces the form: one the core
+  // refuses (made by hand, or for rules since changed) is reported, not half shown.
+  async #restoreShared(engine) {
+    if (!this.#shared) return;
+    const situation = { ...this.#shared, today: tokyoToday() };
+    this.#shared = null;
+    const id = municipalityOf(situation);
+    if (id) await loadMunicipality(engine, id);
+    if (engine.evaluate(situation).errors.length) {
+      this.#shareError = 'ui.share.error.invalid';
+      return;
+    }
+    this.#explicit = situation;
+    this.#fillForm(situation);
+  }
+
+  // The situation behind the answer shown, as an object (null for text the core could not read).
+  #currentSituation() {
+    if (typeof this.#explicit !== 'string') return this.situation;
+    try {
+      return JSON.parse(this.#explicit);
+    } catch {
+      return null;
+    }
+  }
+
+  #shareLink(situation) {
+    return `${location.href.split('#')[0]}${shareFragment(situation)}`;
+  }
+
+  // --- takeaways: calendar reminder, printable checklist, share link -----------------------------
+  #actions(plan) {
+    const m = this.#messages;
+    const situation = this.#currentSituation();
+    if (plan.errors.length || !situation) return null;
+    const link = this.#shareLink(situation);
+    const events = reminderEvents(plan, m, { ja: this.#ja, link, situation });
+    const panelId = `${this.#uid}-share`;
+    const input = h('input', { type: 'text', readonly: true, id: `${panelId}-link`, value: link, part: 'input',
+      onfocus: (e) => e.target.select() });
+    const copied = h('p', { class: 'small', role: 'status' });
+    const panel = h('div', { class: 'share', id: panelId, hidden: true },
+      h('p', { class: 'small' }, m.r('ui.share.note')),
+      h('label', { for: input.id }, m.r('ui.share.label')), input,
+      h('button', { type: 'button', part: 'action', onclick: async () => {
+        input.select();
+        try {
+          await navigator.clipboard.writeText(link);
+          copied.replaceChildren(m.r('ui.share.copied'));
+        } catch {
+          copied.replaceChildren(m.r('ui.share.copy_by_hand'));
+        }
+      } }, m.r('ui.share.copy')),
+      copied);
+    const share = h('button', { type: 'button', part: 'action', 'aria-expanded': 'false', 'aria-controls': panelId, onclick: () => {
+      panel.hidden = !panel.hidden;
+      share.setAttribute('aria-expanded', String(!panel.hidden));
+      if (!panel.hidden) input.focus();
+    } }, m.r('ui.action.share'));
+    return h('div', { class: 'actions', part: 'actions' },
+      events.length ? h('button', { type: 'button', part: 'action', onclick: () => this.#downloadCalendar(plan, events) },
+        m.r('ui.action.calendar')) : null,
+      h('button', { type: 'button', part: 'action', onclick: () => this.#print() }, m.r('ui.action.print')),
+      share, panel);
+  }
+
+  // The .ics file, made here and saved through a Blob: nothing leaves the device.
+  #downloadCalendar(plan, events) {
+    const text = calendarFile(events, new Date());
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    h('a', { href: url, download: `koshin-${plan.window.expiry}.ics` }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
+  // Prints the checklist alone: the host page's other content is hidden for the print (a data
+  // attribute on the siblings of the widget's ancestors and one constructed stylesheet, both
+  // taken away after printing).
+  #print() {
+    const marked = [];
+    for (let el = this; el.parentElement; el = el.parentElement) {
+      for (const sibling of el.parentElement.children) {
+        if (sibling !== el && !sibling.hasAttribute('data-koshin-print-hide')) {
+          sibling.setAttribute('data-koshin-print-hide', '');
+          marked.push(sibling);
+        }
+      }
+    }
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('@media print { [data-koshin-print-hide] { display: none !important; } }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    window.addEventListener('afterprint', () => {
+      for (const el of marked) el.removeAttribute('data-koshin-print-hide');
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }, { once: true });
+    window.print();
+  }
+
   #fail(error) {
     // Without the core, rules or words there is nothing to say: show the fallback content.
     this.#root.replaceChildren(h('slot'));
@@ -144,7 +277,11 @@ export class KoshinCheckerElement extends HTMLElement {
     const m = this.#messages;
     const id = (name) => `${this.#uid}-${name}`;
     const ui = { groups: {}, fields: {}, questions: {} };
-    const onInput = () => { this.#explicit = null; this.#schedule(); };
+    const onInput = () => {
+      this.#explicit = null;
+      this.#shareError = null;
+      this.#schedule();
+    };
 
     const dateGroup = (name) => {
       const spec = DATE_GROUPS[name];
@@ -252,16 +389,19 @@ export class KoshinCheckerElement extends HTMLElement {
       select('residence', RESIDENCES, 'ui.residence'),
       question('stay', dateGroup('stay')),
       checkbox('face_auth_card'),
+      checkbox('smartphone_certificate'),
       question('ward', checkbox('adult_ward')),
       question('renew_card', checkbox('renew_card')),
       question('register', select('family_register_in_city', ['unknown', 'yes', 'no'], 'ui.answer')),
       question('household', select('same_household', ['unknown', 'yes', 'no'], 'ui.answer'))),
     h('button', { type: 'submit', part: 'button' }, m.r('ui.check')));
 
+    const shareError = h('p', { class: 'error share-error', role: 'alert', part: 'error' });
     this.#root.replaceChildren(h('div', { class: 'root', lang: m.lang, part: 'root' },
-      form, status, result, h('p', { class: 'small privacy' }, m.r('ui.privacy'))));
+      shareError, form, status, result, h('p', { class: 'small privacy' }, m.r('ui.privacy'))));
     ui.status = status;
     ui.result = result;
+    ui.shareError = shareError;
     this.#ui = ui;
     if (this.#explicit && typeof this.#explicit === 'object') this.#fillForm(this.#explicit);
   }
@@ -301,6 +441,7 @@ export class KoshinCheckerElement extends HTMLElement {
     s.holder = { ...s.holder };
     if (f.residence.value !== 'japanese') s.holder.residence = f.residence.value;
     if (f.face_auth_card.checked) s.holder.face_auth_card = true;
+    if (f.smartphone_certificate.checked) s.holder.smartphone_certificate = true;
     if (!ui.questions.ward.hidden && f.adult_ward.checked) s.holder.adult_ward = true;
     // "Not sure" leaves the condition open: the plan then lists the document with its condition.
     const answer = (el) => ({ yes: true, no: false })[el.value];
@@ -335,6 +476,10 @@ export class KoshinCheckerElement extends HTMLElement {
     for (const el of ui.fields.changes.querySelectorAll('input')) el.checked = (s.changes ?? []).includes(el.value);
     ui.fields.residence.value = s.holder?.residence ?? 'japanese';
     ui.fields.face_auth_card.checked = s.holder?.face_auth_card === true;
+    ui.fields.smartphone_certificate.checked = s.holder?.smartphone_certificate === true;
+    const answer = (v) => ({ true: 'yes', false: 'no' })[v] ?? 'unknown';
+    ui.fields.family_register_in_city.value = answer(s.holder?.family_register_in_city);
+    ui.fields.same_household.value = answer(s.representative?.same_household);
     ui.fields.adult_ward.checked = s.holder?.adult_ward === true;
     ui.fields.renew_card.checked = s.renew_card === true;
     ui.fields.with_move_notification.checked = s.with_move_notification === true;
@@ -400,7 +545,7 @@ export class KoshinCheckerElement extends HTMLElement {
     if (this.#ui.status.textContent !== lead) this.#ui.status.textContent = lead;
     // A new answer replaces the old one; whoever was reading it stays at its lead.
     const wasReading = this.#ui.result.contains(this.#root.activeElement);
-    this.#ui.result.replaceChildren(...renderPlan(plan, m, sources));
+    this.#ui.result.replaceChildren(...renderPlan(plan, m, sources, { ja: this.#ja, actions: this.#actions(plan) }));
     if (wasReading) this.#ui.result.querySelector('.lead')?.focus();
   }
 

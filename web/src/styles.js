@@ -2,7 +2,7 @@
 // `style-src 'self'` works. Sizes are in em, so the host page's font size carries through.
 // Theming: --koshin-accent, --koshin-text, --koshin-background, --koshin-muted, --koshin-error,
 // --koshin-font, --koshin-radius; and ::part(root | form | input | select | fieldset | button |
-// status | result | lead | section | checklist | checkbox | office | why | error).
+// status | result | lead | section | checklist | checkbox | office | why | error | actions | action).
 const css = `
 :host { display: block; }
 :host([hidden]) { display: none; }
@@ -57,12 +57,19 @@ ul, ol { padding-inline-start: 1.4em; margin: 0.3em 0; }
 a { color: var(--koshin-accent, #0b5cad); }
 details.why { font-size: 0.9em; color: var(--koshin-muted, #595959); }
 details.why summary { cursor: pointer; color: var(--koshin-accent, #0b5cad); text-decoration: underline; width: fit-content; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin: 0.6em 0; }
+.actions button, .share button { color: var(--koshin-accent, #0b5cad); background: var(--koshin-background, #fff); border-color: var(--koshin-accent, #0b5cad); }
+.share { flex-basis: 100%; display: grid; gap: 0.4em; }
+.share[hidden] { display: none; }
+.share input { width: 100%; }
+.print-view { display: none; }
+.box { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid currentColor; margin-inline-end: 0.5em; vertical-align: -0.1em; }
+.print-checklist { list-style: none; padding: 0; }
 @media print {
-  form, .status, .privacy { display: none; }
-  .result { border: 0; }
-  details.why > * { display: block; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
-  .office { break-inside: avoid; }
+  form, .status, .privacy, .share-error, .result > :not(.print-view) { display: none; }
+  .result { border: 0; margin: 0; padding: 0; }
+  .print-view { display: block; }
+  .print-office, .print-checklist li { break-inside: avoid; }
 }
 `;
 
