@@ -1,11 +1,15 @@
 // The page and the widget in a real headless Chromium (Debian's, driven by playwright-core).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { pseudoPack } from './pseudo.mjs';
+import { shareFragment } from '../../web/src/share.js';
 import { chromiumOptions, field, fillDate, loadCases, nativePlan, paths, widget } from './support.mjs';
 
 let server;
@@ -65,18 +69,25 @@ async function nextPlan(page, action) {
   return lastPlan(page);
 }
 
+// Sets the widget's situation through its JS API and waits for the plan.
+async function show(page, s) {
+  await page.waitForFunction(() => window.__plans !== undefined && customElements.get('koshin-checker'));
+  return nextPlan(page, () => page.evaluate((x) => { document.querySelector('koshin-checker').situation = x; }, s));
+}
+
 // Which situations the form can express (the rest run through `el.situation` only).
 const FORM_FIELDS = {
   '': ['today', 'municipality', 'certificates', 'card', 'holder', 'applicant', 'representative', 'pins', 'changes', 'renew_card', 'with_move_notification'],
   certificates: ['expiry'], card: ['expiry'], representative: ['relationship'], pins: ['signature', 'user'],
-  holder: ['birth_date', 'residence', 'stay_end', 'face_auth_card', 'adult_ward'],
+  holder: ['birth_date', 'residence', 'stay_end', 'face_auth_card', 'adult_ward', 'smartphone_certificate'],
 };
 const KNOWN_MUNICIPALITIES = ['ise', 'tokorozawa', 'odawara', 'edogawa', 'ibaraki', 'other'];
 function formCanExpress(s) {
   const fits = (obj, key) => obj && typeof obj === 'object' && !Array.isArray(obj)
     && Object.keys(obj).every((k) => FORM_FIELDS[key].includes(k) && (!FORM_FIELDS[k] || fits(obj[k], k)));
   return fits(s, '') && nativePlan(s).errors.length === 0 && KNOWN_MUNICIPALITIES.includes(s.municipality) && s.certificates?.expiry && s.card?.expiry
-    && s.holder?.birth_date && typeof s.applicant === 'string' && s.today >= '2016-01-01';
+    && s.holder?.birth_date && typeof s.applicant === 'string' && s.today >= '2016-01-01'
+    && s.holder.smartphone_certificate !== false;  // a check box says yes or nothing
 }
 
 // Fills the form like a resident; null when the form does not ask a question the case answers
@@ -108,6 +119,7 @@ async function fillForm(page, s) {
     if (!(await visible(field(page, 'face_auth_card')))) return null;
     await field(page, 'face_auth_card').check(quick);
   }
+  if (s.holder.smartphone_certificate) await field(page, 'smartphone_certificate').check(quick);
   if (s.holder.adult_ward) {
     if (!(await visible(field(page, 'adult_ward')))) return null;
     await field(page, 'adult_ward').check(quick);
@@ -116,7 +128,7 @@ async function fillForm(page, s) {
     if (!(await visible(field(page, 'renew_card')))) return null;
     await field(page, 'renew_card').check(quick);
   }
-  return nextPlan(page, () => widget(page).getByRole('button').click());
+  return nextPlan(page, () => widget(page).locator('button[type=submit]').click());
 }
 
 describe('the case tables in the browser give the same plans as koshin eval', () => {
@@ -210,11 +222,6 @@ describe('when to go (issue 5)', () => {
     today: '2025-04-01', municipality: 'odawara', certificates: { expiry: '2025-07-28' }, card: { expiry: '2033-10-31' },
     holder: { birth_date: '1980-06-15' }, applicant: 'self', pins: { signature: 'known', user: 'known' },
   };
-  const show = async (page, s) => {
-    await page.waitForFunction(() => window.__plans !== undefined && customElements.get('koshin-checker'));
-    return nextPlan(page, () => page.evaluate((x) => { document.querySelector('koshin-checker').situation = x; }, s));
-  };
-
   test('the first day to go, each office\'s open days with the closed ones between, and the footer', async () => {
     const { context, page, log } = await openPage('/embed.html?lang=en');
     const plan = await show(page, goldenWeek);
@@ -376,10 +383,11 @@ describe('every language', () => {
       const text = await page.evaluate(() => {
         const root = document.querySelector('koshin-checker').shadowRoot;
         const attrs = [...root.querySelectorAll('[aria-label], option, [title]')].map((e) => e.getAttribute('aria-label') ?? e.textContent);
-        return [root.querySelector('.root').innerText, ...attrs].join('\n');
+        // textContent too: the closed "Why?" panels and the print view are not rendered text.
+        return [root.querySelector('.root').innerText, ...attrs, root.querySelector('.result').textContent].join('\n');
       });
       assert.ok(text.length > 1500, `${id}: the result is short`);
-      for (const [what, re] of [['raw key', /\[[a-z_]+(\.[a-z0-9_]+)+\]/], ['undefined', /undefined|NaN|\[object/],
+      for (const [what, re] of [['raw key', /\[[a-z_]+(\.[A-Za-z0-9_-]+)+\]/], ['undefined', /undefined|NaN|\[object/],
         ['placeholder', /\{[a-z_]+(, ?[a-z]+)?\}/], ['markup', /<\/?[a-z]+>/]]) {
         assert.doesNotMatch(text, re, `${id}: ${what} in the page: ${text.match(re) && text.slice(Math.max(0, text.search(re) - 80), text.search(re) + 40)}`);
       }
@@ -461,6 +469,168 @@ describe('every language', () => {
     await page.waitForFunction(() => document.querySelector('koshin-checker').shadowRoot.querySelector('[aria-invalid=true]'));
     const described = await field(page, 'cert-year').getAttribute('aria-describedby');
     assert.match(await widget(page).locator(`[id="${described.split(' ').at(-1)}"]`).textContent(), /not in this era/);
+    await context.close();
+  });
+});
+
+describe('what residents take away (issue 6)', () => {
+  // Ise, a proxy with the form, before the window opens (tests/cases/window.json, "Done when").
+  const proxy = {
+    today: '2024-07-15', municipality: 'ise', certificates: { expiry: '2024-10-31' }, card: { expiry: '2029-10-31' },
+    holder: { birth_date: '1989-10-31' }, applicant: 'proxy_with_form', pins: { signature: 'known', user: 'known' },
+  };
+  const at = (s) => new Date(`${s.today}T12:00:00+09:00`);
+  const packs = Object.fromEntries(['en', 'ja'].map((l) => [l, JSON.parse(fs.readFileSync(`${paths.root}/i18n/${l}.json`, 'utf8'))]));
+  const plain = (text) => text.replace(/<rt>.*?<\/rt>|<[^>]+>/g, '');
+  const squeeze = (text) => text.replace(/\s+/g, '');
+  const action = (page, name) => widget(page).getByRole('button', { name });
+
+  test('the calendar reminder: a text/calendar file that ical.js reads back, with the days to go and the documents', async () => {
+    const ICAL = (await import('ical.js')).default;
+    const { context, page, log } = await openPage('/embed.html?lang=en', { clockAt: at(proxy) });
+    await page.evaluate(() => {
+      window.__blobTypes = [];
+      const create = URL.createObjectURL;
+      URL.createObjectURL = (blob) => { window.__blobTypes.push(blob.type); return create(blob); };
+    });
+    const plan = await show(page, proxy);
+    const [download] = await Promise.all([page.waitForEvent('download'), action(page, 'Add reminders to my calendar').click()]);
+    assert.equal(download.suggestedFilename(), 'koshin-2024-10-31.ics');
+    assert.deepEqual(await page.evaluate(() => window.__blobTypes), ['text/calendar;charset=utf-8']);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    assert.ok(text.split('\r\n').length > 20 && !/[^\r]\n/.test(text), 'CRLF line ends');
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.deepEqual(events.map((e) => e.startDate.toString()), [plan.first_day_to_go.date, '2024-10-24']);
+    assert.match(events[0].summary, /renew the certificates/);
+    assert.match(events[1].summary, /the certificates expire on October 31, 2024/);
+    for (const doc of plan.visits[0].documents) {
+      assert.ok(events[0].description.includes(plain(packs.en[doc.key])), doc.key);
+      assert.ok(events[0].description.includes(plain(packs.ja[doc.key])), `${doc.key} in Japanese`);
+    }
+    assert.match(events[0].component.getFirstPropertyValue('url'), /\/embed\.html\?lang=en#koshin=1\./);
+    assert.match(events[0].location, /Family Register and Residents Division/);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+
+  // The checklist printed to PDF by Chromium and read back by poppler's pdftotext.
+  async function printed(page) {
+    const file = path.join(os.tmpdir(), `koshin-${process.pid}-${Date.now()}.pdf`);
+    fs.writeFileSync(file, await page.pdf({ format: 'A4' }));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    fs.rmSync(file);
+    return squeeze(text);
+  }
+
+  for (const lang of ['en', 'ja']) {
+    test(`the printed checklist (${lang}): the PDF's text has the documents with their Japanese names, the dates and the office, and not the host page`, async () => {
+      const { context, page, log } = await openPage('/examples/host.html', { clockAt: at(proxy) });
+      await page.evaluate(() => { window.print = () => { window.__printed = (window.__printed ?? 0) + 1; }; });
+      await widget(page).evaluate((el, l) => { el.lang = l; }, lang);
+      const plan = await show(page, proxy);
+      await action(page, lang === 'en' ? 'Print checklist' : 'チェックリストを印刷').click();
+      assert.equal(await page.evaluate(() => window.__printed), 1);
+      const text = await printed(page);
+      const m = packs[lang];
+      assert.ok(text.includes(squeeze(plain(m['ui.print.title']))), text.slice(0, 200));
+      for (const doc of plan.visits[0].documents) {
+        assert.ok(text.includes(squeeze(plain(m[doc.key]))), `${lang}: ${doc.key}`);
+        assert.ok(text.includes(squeeze(plain(packs.ja[doc.key]))), `${lang}: ${doc.key} in Japanese`);
+      }
+      for (const date of lang === 'en' ? ['August 1, 2024', 'October 31, 2024'] : ['2024年8月1日', '2024年10月31日']) {
+        assert.ok(text.includes(squeeze(date)), `${lang}: ${date}`);
+      }
+      assert.ok(text.includes(lang === 'en' ? 'FamilyRegisterandResidentsDivision' : '戸籍住民課'), `${lang}: the office`);
+      assert.ok(text.includes('0596-21-5553'));
+      assert.ok(!text.includes('電子証明書の更新</h1>') && !text.includes(squeeze('このページの下で')), 'the host page is left out');
+      // After printing the host page is whole again; Ctrl+P alone prints it around the checklist.
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      assert.equal(await page.locator('[data-koshin-print-hide]').count(), 0);
+      const whole = await printed(page);
+      assert.ok(whole.includes(squeeze('このページの下で')) && whole.includes(squeeze(plain(m['ui.print.title']))));
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    });
+  }
+
+  test('a share link restores the form and the answer, after a reload and in a second browser context', async () => {
+    const { context, page } = await openPage('/embed.html?lang=en', { clockAt: at(proxy) });
+    const sent = await fillForm(page, proxy);
+    assert.deepEqual(sent, nativePlan(proxy));
+    await action(page, 'Share this answer').click();
+    const link = await widget(page).getByLabel('Link to this answer').inputValue();
+    const url = new URL(link);
+    assert.equal(url.search, '?lang=en', 'the answers are not in the query string');
+    assert.match(url.hash, /^#koshin=1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+    await context.close();
+
+    // The proxy opens what the holder sent, on another device (a fresh context, nothing shared).
+    const other = await openPage(`${url.pathname}${url.search}${url.hash}`, { clockAt: at(proxy) });
+    await other.page.waitForFunction(() => window.__plans.length > 0);
+    assert.deepEqual(await lastPlan(other.page), nativePlan(proxy));
+    assert.equal(await field(other.page, 'cert-year').inputValue(), '2024');
+    assert.equal(await field(other.page, 'birth-month').inputValue(), '10');
+    assert.ok(await widget(other.page).locator('input[type=radio][value=proxy_with_form]').isChecked());
+    assert.match(await widget(other.page).locator('.checklist').innerText(), /inquiry and reply form/);
+    await other.page.reload();
+    await other.page.waitForFunction(() => window.__plans.length > 0);
+    assert.deepEqual(await lastPlan(other.page), nativePlan(proxy));
+    await other.context.close();
+  });
+
+  test('a tampered, foreign-version or other-municipality link is refused with a clear message and restores nothing', async () => {
+    const good = shareFragment(proxy);
+    const i = good.length - 12;
+    const tampered = good.slice(0, i) + (good[i] === 'x' ? 'y' : 'x') + good.slice(i + 1);
+    for (const [url, message] of [
+      [`/embed.html?lang=en${tampered}`, /incomplete or was changed/],
+      [`/embed.html?lang=en${good.slice(0, -20)}`, /incomplete or was changed/],
+      [`/embed.html?lang=en${good.replace('#koshin=1.', '#koshin=7.')}`, /different version/],
+      [`/embed.html?lang=en&municipality=tokorozawa${good}`, /another municipality/],
+    ]) {
+      const { context, page, log } = await openPage(url, { clockAt: at(proxy) });
+      const alert = widget(page).getByRole('alert');
+      await alert.filter({ hasText: message }).waitFor();
+      assert.equal(await field(page, 'cert-year').inputValue(), '');
+      assert.equal(await page.evaluate(() => window.__plans.length), 0, url);
+      assert.deepEqual(log.errors, []);
+      // Typing takes over: the message goes, the answer comes.
+      await fillDate(page, 'cert', '2030-01-31');
+      await fillDate(page, 'card', '2034-01-31');
+      await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
+      assert.equal(await widget(page).locator('.share-error').textContent(), '');
+      await context.close();
+    }
+  });
+
+  test('"why" names a source, the rule in plain words, the rule set and its date for every date, document, office and aside of every case', async () => {
+    const { context, page } = await openPage('/embed.html?lang=en');
+    let items = 0;
+    for (const c of cases) {
+      const plan = await show(page, c.situation);
+      if (plan.errors.length) continue;
+      const found = await widget(page).evaluate((el) => [...el.shadowRoot.querySelectorAll('.result [data-why]')].map((item) => {
+        const why = item.querySelector(':scope > details.why');
+        return { kind: item.dataset.why, words: why?.children[1].textContent ?? '',
+          source: why?.querySelector('.why-source').textContent.replace('Source:', '').trim() ?? '', meta: why?.lastChild.textContent ?? '' };
+      }));
+      const count = (kind) => found.filter((f) => f.kind === kind).length;
+      const name = `${c.table}: ${c.name}`;
+      assert.equal(count('requirement'), plan.visits.reduce((n, v) => n + v.documents.length, 0), `${name}: documents`);
+      assert.equal(count('office'), plan.offices.length + plan.offices_unavailable.length, `${name}: offices`);
+      assert.equal(count('aside'), plan.asides.length, `${name}: asides`);
+      const dates = [plan.window, plan.window?.safe_from, plan.new_certificate?.expiry, plan.first_day_to_go,
+        plan.first_day_to_go_safe && plan.first_day_to_go_safe.date !== plan.first_day_to_go?.date].filter(Boolean);
+      assert.equal(count('date'), dates.length, `${name}: dates`);
+      for (const f of found) {
+        assert.ok(f.source.length > 3, `${name}: ${f.kind} without a source`);
+        assert.ok(f.words.length > 10 && !f.words.startsWith('['), `${name}: ${f.kind}: "${f.words}"`);
+        assert.ok(f.meta.includes(plan.rule_set.version) && /\d{4}/.test(f.meta), `${name}: ${f.meta}`);
+      }
+      items += found.length;
+    }
+    assert.ok(items > 1000, `${items} items explained`);
     await context.close();
   });
 });

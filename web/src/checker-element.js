@@ -160,13 +160,8 @@ export class KoshinCheckerElement extends HTMLElement {
   #readShare() {
     const read = readShare(location.hash);
     if (!read) return;
-    this.#shared = null;
+    this.#shared = read.situation ?? null;
     this.#shareError = read.error ?? null;
-    if (read.situation && this.municipality && read.situation.municipality !== this.municipality) {
-      this.#shareError = 'ui.share.error.municipality';
-    } else if (read.situation) {
-      this.#shared = read.situation;
-    }
   }
 
   // A shared situation is checked for today by the core before it replaces the form: one the core
@@ -175,6 +170,11 @@ export class KoshinCheckerElement extends HTMLElement {
     if (!this.#shared) return;
     const situation = { ...this.#shared, today: tokyoToday() };
     this.#shared = null;
+    // Checked here, not when the link is read: a page may set the attribute after connecting.
+    if (this.municipality && situation.municipality !== this.municipality) {
+      this.#shareError = 'ui.share.error.municipality';
+      return;
+    }
     const id = municipalityOf(situation);
     if (id) await loadMunicipality(engine, id);
     if (engine.evaluate(situation).errors.length) {

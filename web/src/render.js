@@ -234,13 +234,13 @@ export function renderPlan(plan, m, sources, { ja = null, actions = null } = {})
 }
 
 // The rule set behind the answer: its version, the day it was last checked against its sources
-// (the municipality's file, else the national one), and those sources.
+// (the municipality's file, else the national one), and those sources; on paper, without links.
 function footer(m, plan, links = true) {
   const files = plan.rule_set?.files ?? [];
   const file = files.find((f) => f.id !== 'national') ?? files[0];
   const link = (s) => (links && /^https?:\/\//.test(s.ref)
     ? h('a', { href: s.ref, rel: 'noopener noreferrer', target: '_blank' }, s.title) : h('span', {}, s.title));
-  return h('footer', { class: 'small', part: 'footer' },
+  return h('footer', { class: 'small', part: links ? 'footer' : null },
     h('p', {}, m.r('summary.rule_set', { version: plan.rule_set?.version ?? '' })),
     file ? h('p', {}, m.r('ui.footer.verified', { date: file.last_verified })) : null,
     file?.sources.length ? h('p', {}, m.r('ui.footer.sources'), ' ', joined(file.sources.map(link))) : null);
