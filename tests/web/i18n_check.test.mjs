@@ -36,6 +36,16 @@ test('the shipped packs pass, and define every key the core emits', () => {
   assert.deepEqual(checkPacks(i18n, coreKeys), []);
 });
 
+// "Why?" words every rule in plain words (docs/adr/0007-takeaways.md): each core rule of the
+// national file has its message, and no message is left for a rule that is gone.
+test('every core rule has its plain words for "Why?", and every such message has its rule', () => {
+  const national = JSON.parse(fs.readFileSync(path.join(paths.root, 'rules/national.json'), 'utf8'));
+  const rules = national.core_rules.map((r) => `why.rule.${r.id}`).sort();
+  const words = Object.keys(en).filter((k) => k.startsWith('why.rule.')).sort();
+  assert.ok(rules.length > 20);
+  assert.deepEqual(words, rules);
+});
+
 test('each kind of problem is reported with its file and key', () => {
   const good = messagesOf(en, 'xx');
   const cases = [
