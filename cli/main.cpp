@@ -113,6 +113,15 @@ bool read_situation(const Options& opt, std::string& text) {
 }
 
 // --- summary: the plan in words from the residents' pack (cli/words.hpp) -----------------------
+// A list of the plan's message items (warnings, asides) under its heading; nothing when empty.
+void print_messages(const Json& items, const char* heading, const char* bullet, const Words& w) {
+  if (items.empty()) return;
+  std::cout << "\n" << w(heading) << "\n";
+  for (const auto& x : items) {
+    std::cout << "  " << bullet << " " << w(x["key"].get<std::string>(), x.value("params", Json::object())) << "\n";
+  }
+}
+
 void print_summary(const Json& plan, const Words& w, const std::string& lang) {
   std::cout << w("summary.title") << "\n";
   std::cout << "  " << w("summary.today", {{"date", plan["today"]}}) << "\n";
@@ -149,10 +158,8 @@ void print_summary(const Json& plan, const Words& w, const std::string& lang) {
     if (o["phone"].is_string()) std::cout << ", " << o["phone"].get<std::string>();
     std::cout << "\n";
   }
-  if (!plan["warnings"].empty()) std::cout << "\n" << w("summary.warnings") << "\n";
-  for (const auto& x : plan["warnings"]) {
-    std::cout << "  ! " << w(x["key"].get<std::string>(), x.value("params", Json::object())) << "\n";
-  }
+  print_messages(plan["warnings"], "summary.warnings", "!", w);
+  print_messages(plan["asides"], "summary.asides", "-", w);
   std::cout << "\n" << w("summary.rule_set", {{"version", plan["rule_set"]["version"]}}) << "\n";
 }
 

@@ -69,6 +69,7 @@ expect "summary has no missing keys" bash -c '! grep -q "\[[a-z_]*\.[a-z_.]*\]" 
 out=$("$koshin" keys)
 expect "keys lists doc.holder_card" grep -q '"doc.holder_card"' <<<"$out"
 expect "keys lists procedure.renewal" grep -q '"procedure.renewal"' <<<"$out"
+expect "keys lists aside.turns_15" grep -q '"aside.turns_15"' <<<"$out"
 
 # explain: a staff review sheet per shipped municipality, from the same engine as eval.
 pack_value() {  # pack_value FILE KEY: a message of a language pack (one "key": "text" per line)
@@ -77,6 +78,11 @@ pack_value() {  # pack_value FILE KEY: a message of a language pack (one "key": 
 holder_card_en=$(pack_value "$src/i18n/en.json" doc.holder_card)
 holder_card_ja=$(pack_value "$src/i18n/ja.json" doc.holder_card)
 expect "the packs name doc.holder_card" test -n "$holder_card_en" -a -n "$holder_card_ja"
+
+# summary: the asides under their own heading, in the pack's words (a smartphone certificate in use).
+out=$(sed 's/"holder": {/"holder": {"smartphone_certificate": true, /' "$src/examples/situation.json" | "$koshin" summary)
+expect "summary heads the asides" grep -qxF -- "$(pack_value "$src/i18n/en.json" summary.asides)" <<<"$out"
+expect "summary lists the smartphone aside" grep -qF -- "$(pack_value "$src/i18n/en.json" aside.smartphone_certificate)" <<<"$out"
 no_raw_keys() { ! grep -qE '\[[a-z_]+\.[a-z0-9_.]+\]' <<<"$1"; }
 ids=""
 for rules in "$src"/rules/municipalities/*.json; do

@@ -55,10 +55,12 @@ TEST(Engine, DuplicateKeysAreErrorsWithTheirPointer) {
 TEST(Engine, ExampleHasTheStableFields) {
   const Json plan = testing::shipped_engine().evaluate(kExample);
   ASSERT_TRUE(plan["errors"].empty()) << plan["errors"].dump();
-  for (const char* field : {"format", "today", "municipality", "window", "procedure", "visits", "offices", "fees",
-                            "follow_ups", "warnings", "notes", "new_certificate", "trace", "rule_set", "errors"}) {
+  for (const char* field :
+       {"format", "today", "municipality", "window", "procedure", "visits", "offices", "fees", "follow_ups", "asides",
+        "warnings", "notes", "new_certificate", "trace", "rule_set", "errors"}) {
     EXPECT_TRUE(plan.contains(field)) << field;
   }
+  EXPECT_EQ(plan["asides"], Json::array());  // present even when nothing applies
   EXPECT_EQ(plan["today"], "2024-07-15");
   EXPECT_EQ(plan["rule_set"]["version"].get<std::string>().size(), 16u);
 }

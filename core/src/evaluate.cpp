@@ -55,6 +55,10 @@ constexpr const char* kNotePinConvenience = "note.pin_reset_convenience_store";
 constexpr const char* kNoteOfficesUnknown = "note.ask_your_municipality";
 constexpr const char* kNoteLowConfidence = "note.confirm_with_office";
 constexpr const char* kNoteNoOpenDay = "note.no_open_day_in_window";
+constexpr const char* kAsideCardSoon = "aside.card_expires_soon";
+constexpr const char* kAsideTurns15 = "aside.turns_15";
+constexpr const char* kAsideStayFirst = "aside.stay_ends_first";
+constexpr const char* kAsideSmartphone = "aside.smartphone_certificate";
 }  // namespace key
 
 constexpr const char* kAllKeys[] = {key::kWhyWindowOpen,
@@ -94,7 +98,14 @@ constexpr const char* kAllKeys[] = {key::kWhyWindowOpen,
                                     key::kNotePinConvenience,
                                     key::kNoteOfficesUnknown,
                                     key::kNoteLowConfidence,
-                                    key::kNoteNoOpenDay};
+                                    key::kNoteNoOpenDay,
+                                    key::kAsideCardSoon,
+                                    key::kAsideTurns15,
+                                    key::kAsideStayFirst,
+                                    key::kAsideSmartphone};
+
+// The follow-up that holder.smartphone_certificate answers (P-ASIDES).
+constexpr const char* kSmartphoneFollowUp = "smartphone_certificate";
 
 // How many open days the plan lists per office (ADR 0006).
 constexpr std::size_t kMaxOpenDays = 5;
@@ -408,6 +419,9 @@ class Evaluation {
         .take();
   }
   Json item_json(const Item& it, const char* rule);
+  // P-ASIDES (ADR 0007): the card ending soon after the certificates, the 15th birthday, a stay
+  // ending before them. True when the stay aside was added (it replaces the stay warning).
+  bool add_asides(const Item& main, const std::vector<Task>& tasks);
 
   const RuleFile& national_;
   const RuleFile* muni_;
@@ -425,6 +439,7 @@ class Evaluation {
   std::vector<const char*> low_confidence_;  // rule ids
   Json warnings_ = Json(Json::value_t::array);
   Json notes_ = Json(Json::value_t::array);
+  Json asides_ = Json(Json::value_t::array);
   Json derived_ = Json(Json::value_t::array);
   Json offices_unavailable_ =
       Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
@@ -1094,6 +1109,35 @@ Json Evaluation::item_json(const Item& it, const char* rule) {
   return j.take();
 }
 
+bool Evaluation::add_asides(const Item& main, const std::vector<Task>& tasks) {
+  const bool about_certificates = &main != &card_;
+  // N-CARD-VALIDITY: the card ends soon after the certificates, and nothing in the plan renews it.
+  const bool card_work = contains(tasks, Task::card_application) || contains(tasks, Task::card_validity_change);
+  if (about_certificates && !card_work && card_.status != Status::expired && card_.expiry != main.expiry) {
+    const Date soon = add_months_clamped(main.expiry, static_cast<int>(number("card_soon_months")));
+    if (!before(soon, card_.expiry)) {
+      add_item(asides_, key::kAsideCardSoon, "N-CARD-VALIDITY",
+               Fields().date("expiry", card_.expiry).date("opens", card_.opens));
+    }
+  }
+  // N-NO-SIGNATURE: a holder under 15 can have a signature certificate from the 15th birthday
+  // (P-LEAP: a Feb 29 birthday is Feb 28 in a common year); a face-authentication card never has one.
+  if (s_.birth_date && age_ && *age_ < 15 && !s_.face_auth_card) {
+    const Date fifteenth = nth_birthday_after(*s_.birth_date, *s_.birth_date, 15);
+    if (!before(main.expiry, fifteenth)) {
+      add_item(asides_, key::kAsideTurns15, "N-NO-SIGNATURE", Fields().date("date", fifteenth));
+    }
+  }
+  // N-FOREIGN-STAY: the certificates end with the stay, before their printed expiry.
+  const bool stay_first = about_certificates && s_.residence == Residence::period_of_stay && s_.stay_end &&
+                          before(*s_.stay_end, main.expiry);
+  if (stay_first) {
+    add_item(asides_, key::kAsideStayFirst, "N-FOREIGN-STAY",
+             Fields().date("stay_end", *s_.stay_end).date("expiry", main.expiry));
+  }
+  return stay_first;
+}
+
 Json Evaluation::run(Diagnostics& diag) {
   // Holder.
   if (s_.birth_date) {
@@ -1325,7 +1369,10 @@ Json Evaluation::run(Diagnostics& diag) {
   if (!stale_examples_.empty()) {
     add_item(warnings_, key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_)));
   }
-  if (s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
+  // P-ASIDES in the ADR's order: the card, the 15th birthday, the stay (the smartphone aside comes
+  // with the follow-ups, last).
+  const bool stay_aside = main != nullptr && add_asides(*main, tasks);
+  if (!stay_aside && s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
     add_item(warnings_, key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end));
   }
 
@@ -1419,12 +1466,19 @@ Json Evaluation::run(Diagnostics& diag) {
     fee.append_to(fees);
   });
   for_each_in_force(&RuleFile::follow_ups, &FollowUp::after, tasks, [&](const RuleFile& file, const FollowUp& f) {
-    Fields()
-        .str("id", f.id)
-        .str("key", "followup." + f.id)
-        .str("rule", data_rule_id(file, f.id))
+    // P-ASIDES: a resident who said whether they use a smartphone certificate gets it as an
+    // aside (yes) or not at all (no); unanswered, it stays a follow-up.
+    const std::optional<bool> uses = f.id == kSmartphoneFollowUp ? s_.smartphone_certificate : std::nullopt;
+    if (uses && !*uses) return;
+    Fields item;
+    if (uses) {
+      item.str("key", key::kAsideSmartphone);
+    } else {
+      item.str("id", f.id).str("key", "followup." + f.id);
+    }
+    item.str("rule", data_rule_id(file, f.id))
         .str("source", cite_data(file, f.id, f.source))
-        .append_to(follow_ups);
+        .append_to(uses ? asides_ : follow_ups);
   });
   for (const auto& rule_id : low_confidence_) {
     add_item(notes_, key::kNoteLowConfidence, rule_id);
@@ -1471,6 +1525,7 @@ Json Evaluation::run(Diagnostics& diag) {
       .add("offices_not_handling", std::move(not_handling))
       .add("fees", std::move(fees))
       .add("follow_ups", std::move(follow_ups))
+      .add("asides", std::move(asides_))
       .add("warnings", std::move(warnings_))
       .add("notes", std::move(notes_))
       .add("derived", std::move(derived_))

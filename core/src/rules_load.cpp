@@ -79,6 +79,8 @@ const std::initializer_list<ParameterSpec>& parameter_specs() {
       {"source_page_stale_years", {}, 1, 20, true},
       {"last_verified_stale_days", {}, 1, 3650, true},
       {"early_renewal", {"allowed_shorter", "refused"}, 0, 0, true},
+      // P-ASIDES: a card ending no later than this many months after the certificates is mentioned.
+      {"card_soon_months", {}, 1, 24, true},
       // Face-authentication cards exist from the date this value takes effect.
       {"face_auth_cards", {"available"}, 0, 0, false},
   };

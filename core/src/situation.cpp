@@ -20,7 +20,6 @@ const Date kFirstCardDay{date::year{2016}, date::January, date::day{1}};
 const Date kLastToday{date::year{2099}, date::December, date::day{31}};
 const Date kFirstBirth{date::year{1900}, date::January, date::day{1}};
 
-
 Date years_after(Date d, int years) { return add_months_clamped(d, 12 * years); }
 
 // Range checks for one date field; adds `date_out_of_range` with the bounds.
@@ -88,6 +87,7 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
       diag.add("conflicting_fields", holder.child("stay_end"), "stay_end only with residence \"period_of_stay\"");
     }
     s.family_register_in_city = holder.boolean("family_register_in_city", false);
+    s.smartphone_certificate = holder.boolean("smartphone_certificate", false);
     holder.finish();
   }
 

@@ -45,6 +45,7 @@ struct Situation {
   Residence residence = Residence::japanese;
   std::optional<Date> stay_end;
   std::optional<bool> family_register_in_city;
+  std::optional<bool> smartphone_certificate;  // uses the certificate on a smartphone; unset: not asked
 
   Applicant applicant = Applicant::self;
   std::optional<Relationship> relationship;
