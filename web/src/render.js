@@ -28,7 +28,8 @@ function ruleWords(c, item, kind) {
   const { m, plan } = c;
   if (/^[NP]-/.test(item.rule)) return m.r(`why.rule.${item.rule}`);
   const national = item.rule.startsWith('national:');
-  return m.r(`why.data.${kind}`, { national: String(national), municipality: m.local(plan.municipality.name)?.text ?? '' });
+  const words = kind === 'requirement' || kind === 'office' ? kind : 'other';
+  return m.r(`why.data.${words}`, { national: String(national), municipality: m.local(plan.municipality.name)?.text ?? '' });
 }
 
 // "Why?": the rule in plain words, its source, the rule id, the rule set's version and the day
