@@ -62,7 +62,6 @@ export function leadText(plan, m, nodes = false) {
 }
 
 // Items with " · " between them.
-// Items with " · " between them.
 const joined = (items) => items.flatMap((x, i) => (i ? [' · ', x] : [x]));
 
 function section(title, ...children) {
@@ -173,26 +172,23 @@ function officeItem(c, office, available) {
     why(c, office, 'office'));
 }
 
-// The dates of the answer, each with its rule: the window (and its safe day), the new
-// certificate's expiry, the first day to go (and the safe one). `say` is m.r or m.t.
-function dateLines(plan, m, say = m.r.bind(m)) {
-  const lines = [];
+// The dates of the answer, each with its rule, in the three places the answer shows them: the
+// window's opening (and its safe day), the new certificate's expiry, the first day to go (and the safe one).
+function dateLines(plan, m) {
   const w = plan.window;
-  if (w) {
-    lines.push({ item: w, text: say('ui.window', { opens: w.opens, closes: w.closes }) });
-    if (w.safe_from) lines.push({ item: { rule: 'N-WINDOW-STRICT' }, text: say('summary.safe_from', { date: w.safe_from }), small: true });
-  }
+  const opening = w ? [{ item: w, text: m.r('ui.window', { opens: w.opens, closes: w.closes }) }] : [];
+  if (w?.safe_from) opening.push({ item: { rule: 'N-WINDOW-STRICT' }, text: m.r('summary.safe_from', { date: w.safe_from }), small: true });
   const nc = plan.new_certificate;
-  if (nc && nc.expiry) lines.push({ item: nc, text: say('ui.new_certificate', { date: nc.renewed_on, expiry: nc.expiry }) });
+  const certificate = nc?.expiry ? [{ item: nc, text: m.r('ui.new_certificate', { date: nc.renewed_on, expiry: nc.expiry }) }] : [];
   // Office names as plain text (the office cards mark untranslated names).
   const officeName = (id) => m.local(plan.offices.find((o) => o.id === id)?.name ?? {})?.text ?? id;
-  const firstLine = (key, f) => ({ item: f, text: joined([say(key, { ...dayParams(m, f), offices: f.offices.map(officeName) }),
-    ...(f.reservation === 'required' ? [say('ui.hours.reservation_required')] : [])]) });
+  const firstLine = (key, f) => ({ item: f, text: joined([m.r(key, { ...dayParams(m, f), offices: f.offices.map(officeName) }),
+    ...(f.reservation === 'required' ? [m.r('ui.hours.reservation_required')] : [])]) });
   const first = plan.first_day_to_go;
-  if (first) lines.push(firstLine('ui.first_day', first));
   const safe = plan.first_day_to_go_safe;
-  if (safe && safe.date !== first?.date) lines.push(firstLine('ui.first_day.safe_at', safe));
-  return lines;
+  const firstDay = [...(first ? [firstLine('ui.first_day', first)] : []),
+    ...(safe && safe.date !== first?.date ? [firstLine('ui.first_day.safe_at', safe)] : [])];
+  return { opening, certificate, firstDay };
 }
 
 export function renderPlan(plan, m, sources, { ja = null, actions = null } = {}) {
@@ -207,19 +203,18 @@ export function renderPlan(plan, m, sources, { ja = null, actions = null } = {})
   }
   const dates = dateLines(plan, m);
   const line = (d) => explained(c, 'p', 'date', d.item, d.small ? h('span', { class: 'small' }, d.text) : d.text);
-  out.push(...dates.filter((d) => d.item === plan.window || d.item.rule === 'N-WINDOW-STRICT').map(line));
+  out.push(...dates.opening.map(line));
   if (actions) out.push(actions);
   out.push(section(m.r('ui.section.procedure'),
     h('p', {}, h('strong', {}, m.r(plan.procedure_key))),
     plan.next_procedure ? h('p', {}, m.r('summary.next', { procedure: m.rich(`procedure.${plan.next_procedure}`) })) : null,
     listOf(c, plan.procedure_reasons, 'reasons')));
   for (const visit of plan.visits) out.push(visitSection(c, visit, plan.visits.length));
-  const later = dates.filter((d) => d.item === plan.new_certificate);
-  out.push(...later.map(line));
+  out.push(...dates.certificate.map(line));
   const offices = [...plan.offices.map((o) => officeItem(c, o, true)),
     ...plan.offices_unavailable.map((o) => officeItem(c, o, false))];
   out.push(section(m.r('ui.section.offices'),
-    dates.filter((d) => d.item === plan.first_day_to_go || d.item === plan.first_day_to_go_safe).map(line),
+    dates.firstDay.map(line),
     plan.municipality.url ? h('p', {}, h('a', { href: plan.municipality.url, rel: 'noopener noreferrer', target: '_blank' },
       m.r('ui.municipality_page'))) : null,
     offices.length ? h('ul', { class: 'offices' }, offices) : h('p', {}, m.r('note.ask_your_municipality'))));
@@ -277,7 +272,7 @@ export function officeText(m, office) {
 // The print view: hidden on screen, the only part of the answer on paper (docs/adr/0007).
 function printView(c) {
   const { m, plan } = c;
-  const dates = dateLines(plan, m);  // its own nodes: a node shows in one place only
+  const { opening, certificate, firstDay } = dateLines(plan, m);  // its own nodes: a node shows in one place only
   const japaneseName = (doc) => {
     const { japanese } = documentNames(c, doc);
     return japanese ? h('span', { lang: 'ja', class: 'ja-name' }, ` (${japanese})`) : null;
@@ -285,7 +280,7 @@ function printView(c) {
   return h('section', { class: 'print-view' },
     h('h2', {}, m.r('ui.print.title')),
     h('p', {}, m.local(plan.municipality.name)?.text ?? m.r('ui.municipality.other')),
-    h('ul', {}, dates.map((d) => h('li', {}, d.text))),
+    h('ul', {}, [...opening, ...certificate, ...firstDay].map((d) => h('li', {}, d.text))),
     plan.visits.map((v) => h('section', {},
       h('h3', {}, visitTitle(m, v, plan.visits.length)),
       h('p', {}, joined(v.tasks.map((t) => m.r(`ui.task.${t}`)))),
