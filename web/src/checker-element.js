@@ -13,7 +13,7 @@ import { h } from './dom.js';
 import { ERAS, readDate, splitDate } from './dates.js';
 import { Messages } from './messages.js';
 import { leadText, renderPlan } from './render.js';
-import { calendarFile, reminderEvents } from './ics.js';
+import { calendarFile, reminderDates, reminderEvents } from './ics.js';
 import { readShare, shareFragment } from './share.js';
 import { styles } from './styles.js';
 import { tokyoToday } from './today.js';
@@ -205,7 +205,6 @@ export class KoshinCheckerElement extends HTMLElement {
     const situation = this.#currentSituation();
     if (plan.errors.length || !situation) return null;
     const link = this.#shareLink(situation);
-    const events = reminderEvents(plan, m, { ja: this.#ja, link, situation });
     const panelId = `${this.#uid}-share`;
     const input = h('input', { type: 'text', readonly: true, id: `${panelId}-link`, value: link, part: 'input',
       onfocus: (e) => e.target.select() });
@@ -229,8 +228,9 @@ export class KoshinCheckerElement extends HTMLElement {
       if (!panel.hidden) input.focus();
     } }, m.r('ui.action.share'));
     return h('div', { class: 'actions', part: 'actions' },
-      events.length ? h('button', { type: 'button', part: 'action', onclick: () => this.#downloadCalendar(plan, events) },
-        m.r('ui.action.calendar')) : null,
+      reminderDates(plan).length ? h('button', { type: 'button', part: 'action',
+        onclick: () => this.#downloadCalendar(plan, reminderEvents(plan, m, { ja: this.#ja, link, situation })) },
+      m.r('ui.action.calendar')) : null,
       h('button', { type: 'button', part: 'action', onclick: () => this.#print() }, m.r('ui.action.print')),
       share, panel);
   }

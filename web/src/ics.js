@@ -56,15 +56,27 @@ export function calendarFile(events, now) {
   return lines.map(fold).join(CRLF) + CRLF;
 }
 
-// The two reminders for a plan, in the reader's words. `ja`: the Japanese messages, for the
+// The reminders' days: the first day to go (else the window's first day, when still ahead) and a
+// week before the expiry (once past, none). Cheap: the widget shows the button only when there
+// is one, and makes the words when it is pressed.
+export function reminderDates(plan) {
+  const w = plan.window;
+  if (!w || plan.errors.length) return [];
+  const go = plan.first_day_to_go?.date ?? (w.opens > plan.today ? w.opens : null);
+  const deadline = addDays(w.closes, -7);
+  return [...(go ? [{ kind: 'go', date: go }] : []),
+    ...(deadline >= plan.today && deadline !== go ? [{ kind: 'deadline', date: deadline }] : [])];
+}
+
+// The reminders for a plan, in the reader's words. `ja`: the Japanese messages, for the
 // documents' names at the counter (null when the reader's language is Japanese); `link`: the
 // share link back to this answer; `situation`: what the plan answers (the UIDs hash it, so the
 // same answer imported twice updates the events and two people's answers never collide).
 export function reminderEvents(plan, m, { ja = null, link = '', situation = {} } = {}) {
+  const dates = reminderDates(plan);
+  if (!dates.length) return [];
   const w = plan.window;
-  if (!w || plan.errors.length) return [];
-  const id = fnv1a(`${sharePayload(situation)}`);
-  const uid = (kind, date) => `${kind}-${basic(date)}-${id}@koshin`;
+  const id = fnv1a(sharePayload(situation));
   const first = plan.first_day_to_go;
   const offices = plan.offices.filter((o) => !first || first.offices.includes(o.id)).slice(0, 3);
   const description = [
@@ -74,17 +86,10 @@ export function reminderEvents(plan, m, { ja = null, link = '', situation = {} }
     '', m.t('ui.ics.link', { link }),
   ].join('\n');
   const location = offices[0] ? officeText(m, offices[0]).slice(0, 2).join(', ') : '';
-  const procedure = m.t(`procedure.${plan.next_procedure ?? plan.procedure}`);
-  const events = [];
-  const go = first?.date ?? (w.opens > plan.today ? w.opens : null);
-  if (go) {
-    events.push({ uid: uid('go', go), date: go, summary: m.t('ui.ics.go', { procedure }), description, location, url: link });
-  }
-  const deadline = addDays(w.closes, -7);
-  if (deadline >= plan.today && deadline !== go) {
-    events.push({ uid: uid('deadline', deadline), date: deadline,
-      summary: m.t('ui.ics.deadline', { for: w.for === 'card' ? 'card' : 'certificates', expiry: w.expiry }),
-      description, location, url: link });
-  }
-  return events;
+  const summary = {
+    go: () => m.t('ui.ics.go', { procedure: m.t(`procedure.${plan.next_procedure ?? plan.procedure}`) }),
+    deadline: () => m.t('ui.ics.deadline', { for: w.for === 'card' ? 'card' : 'certificates', expiry: w.expiry }),
+  };
+  return dates.map(({ kind, date }) => ({ uid: `${kind}-${basic(date)}-${id}@koshin`, date, summary: summary[kind](),
+    description, location, url: link }));
 }
