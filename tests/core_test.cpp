@@ -7,6 +7,7 @@
 #include <set>
 
 #include "koshin/evaluate.hpp"
+#include "koshin/json_text.hpp"
 #include "koshin/sha256.hpp"
 #include "test_support.hpp"
 
@@ -31,6 +32,7 @@ TEST(Engine, WithoutRulesEveryEvaluationIsAnError) {
   const Json plan = empty.evaluate(kExample);
   ASSERT_EQ(plan["errors"].size(), 1u);
   EXPECT_EQ(plan["errors"][0]["code"], "rules_not_loaded");
+  EXPECT_EQ(empty.evaluate_to_json(kExample.dump()), write_json(plan));
 }
 
 TEST(Engine, InvalidJsonTextGivesInvalidJson) {
@@ -38,6 +40,7 @@ TEST(Engine, InvalidJsonTextGivesInvalidJson) {
   ASSERT_EQ(plan["errors"].size(), 1u);
   EXPECT_EQ(plan["errors"][0]["code"], "invalid_json");
   EXPECT_EQ(plan["errors"][0]["key"], "error.invalid_json");
+  EXPECT_EQ(testing::shipped_engine().evaluate_to_json("{\"today\": "), write_json(plan));
 }
 
 TEST(Engine, DuplicateKeysAreErrorsWithTheirPointer) {

@@ -36,7 +36,7 @@ std::string load_municipality(const std::string& text, const std::string& file) 
   return errors_text(diag);
 }
 
-std::string evaluate(const std::string& situation) { return koshin::write_json(engine.evaluate_text(situation)); }
+std::string evaluate(const std::string& situation) { return engine.evaluate_to_json(situation); }
 
 // A date written in a Japanese era (year 1 = 元年) as {"date": "YYYY-MM-DD"}, or
 // {"error": "unknown_era" | "impossible" | "outside_era"}.

@@ -167,11 +167,13 @@ class Fields {
   Fields& add(const char* key, std::nullptr_t);
   Fields& add(const char* key, Fields& value);          // takes value's object (no Json temporary at the site)
   Fields& add(const char* key, const LocalText& text);  // an object of language tag -> text
-  Json take() { return std::move(json_); }
+  Json take();
   void append_to(Json& list);  // moves the object to the end of `list` (no Json temporary at the site)
 
  private:
-  Json json_ = Json(Json::value_t::object);
+  // Staged with non-const keys, so growing moves them; nlohmann's ordered_map holds
+  // pair<const std::string, Json>, which growing copies deeply (most of an evaluation's time).
+  std::vector<std::pair<std::string, Json>> fields_;
 };
 
 Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
@@ -183,8 +185,18 @@ Fields& Fields::str(const char* key, const std::string& value) { return add(key,
 Fields& Fields::date(const char* key, Date value) { return add(key, Json(format_iso_date(value))); }
 
 Fields& Fields::add(const char* key, Json&& value) {
-  json_[key] = std::move(value);
+  if (fields_.empty()) fields_.reserve(8);
+  fields_.emplace_back(key, std::move(value));
   return *this;
+}
+
+Json Fields::take() {
+  Json j = Json(Json::value_t::object);
+  auto& object = j.get_ref<Json::object_t&>();
+  object.reserve(fields_.size());
+  for (auto& f : fields_) object.emplace_back(std::move(f.first), std::move(f.second));
+  fields_.clear();
+  return j;
 }
 
 Fields& Fields::add(const char* key, bool value) { return add(key, Json(value)); }
@@ -194,7 +206,7 @@ Fields& Fields::add(const char* key, long long value) { return add(key, Json(val
 Fields& Fields::add(const char* key, std::nullptr_t) { return add(key, Json(nullptr)); }
 Fields& Fields::add(const char* key, Fields& value) { return add(key, value.take()); }
 
-void Fields::append_to(Json& list) { list.push_back(std::move(json_)); }
+void Fields::append_to(Json& list) { list.push_back(take()); }
 
 // Task names, in order.
 Json task_list_json(const std::vector<Task>& tasks) {
@@ -1558,11 +1570,15 @@ Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
 }
 
 // The end of every plan: the rule set (once the national rules are loaded) and the errors.
-Json finish_plan(Fields& plan, const RuleFile* national, const RuleFile* muni, const Diagnostics& diag) {
-  if (national != nullptr) plan.add("rule_set", rule_set_json(*national, muni));
+Json errors_json(const Diagnostics& diag) {
   Json errors = Json(Json::value_t::array);
   for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
-  return plan.add("errors", std::move(errors)).take();
+  return errors;
+}
+
+Json finish_plan(Fields& plan, const Json* rule_set, const Diagnostics& diag) {
+  if (rule_set != nullptr) plan.add("rule_set", Json(*rule_set));
+  return plan.add("errors", errors_json(diag)).take();
 }
 
 }  // namespace
@@ -1585,6 +1601,10 @@ bool Engine::load_national(std::string_view text, Diagnostics& diag) {
     return false;
   }
   national_ = std::move(file);
+  // Every rule set names the national file: all of them change with it.
+  rule_sets_.clear();
+  rule_sets_[""] = make_rule_set(nullptr);
+  for (const auto& [id, muni] : municipalities_) rule_sets_[id] = make_rule_set(muni.get());
   return true;
 }
 
@@ -1600,6 +1620,7 @@ bool Engine::load_municipality(std::string_view text, Diagnostics& diag) {
     return false;
   }
   const std::string id = file->id;
+  rule_sets_[id] = make_rule_set(file.get());
   municipalities_[id] = std::move(file);
   return true;
 }
@@ -1615,27 +1636,30 @@ std::vector<std::string> Engine::municipality_ids() const {
   return ids;
 }
 
-Json Engine::evaluate(const Json& situation) const {
-  Diagnostics diag;
+namespace {
+
+// The plan up to its rule set: the answer when the situation is valid, else only the format
+// (with `today` and `municipality` when readable). `muni` is the municipality's rules, if any.
+Fields answer(const Engine& engine, const Json* situation, const RuleFile*& muni, Diagnostics& diag) {
   Fields plan;
   plan.str("format", "koshin-plan/1");
-  if (national_ == nullptr) {
+  if (situation == nullptr) return plan;  // not JSON: diag says why
+  if (!engine.ready()) {
     diag.add("rules_not_loaded", "", "the national rule file loaded first");
   }
   Situation s;
-  if (diag.ok()) s = parse_situation(situation, diag);
-  const RuleFile* muni = nullptr;
+  if (diag.ok()) s = parse_situation(*situation, diag);
   if (diag.ok() && s.municipality != "other") {
-    muni = municipality(s.municipality);
+    muni = engine.municipality(s.municipality);
     if (muni == nullptr) {
       std::string expected = "one of: other";
-      for (const auto& id : municipality_ids()) expected += " " + id;
+      for (const auto& id : engine.municipality_ids()) expected += " " + id;
       diag.add("unknown_municipality", "/municipality", expected);
     }
   }
   Json body = Json(Json::value_t::object);
   if (diag.ok()) {
-    Evaluation evaluation(*national_, muni, s);
+    Evaluation evaluation(*engine.national(), muni, s);
     body = evaluation.run(diag);
   }
   if (diag.ok()) {
@@ -1646,18 +1670,59 @@ Json Engine::evaluate(const Json& situation) const {
     plan.add("municipality", municipality);
     for (auto& [k, v] : body.items()) plan.add(k.c_str(), std::move(v));
   }
-  return finish_plan(plan, national_.get(), muni, diag);
+  return plan;
+}
+
+}  // namespace
+
+Json Engine::evaluate(const Json& situation) const {
+  Diagnostics diag;
+  const RuleFile* muni = nullptr;
+  Fields plan = answer(*this, &situation, muni, diag);
+  return finish_plan(plan, rule_set(muni), diag);
 }
 
 Json Engine::evaluate_text(std::string_view situation_json) const {
   Diagnostics diag;
-  auto parsed = parse_json_text(situation_json, diag);
-  if (!parsed) {
-    Fields plan;
-    plan.str("format", "koshin-plan/1");
-    return finish_plan(plan, national_.get(), nullptr, diag);
+  const auto parsed = parse_json_text(situation_json, diag);
+  const RuleFile* muni = nullptr;
+  Fields plan = answer(*this, parsed ? &*parsed : nullptr, muni, diag);
+  return finish_plan(plan, rule_set(muni), diag);
+}
+
+std::string Engine::evaluate_to_json(std::string_view situation_json) const {
+  Diagnostics diag;
+  const auto parsed = parse_json_text(situation_json, diag);
+  const RuleFile* muni = nullptr;
+  Fields plan = answer(*this, parsed ? &*parsed : nullptr, muni, diag);
+  // The plan's text with the rule set's, written once at load, put in its place: the same text
+  // as write_json(evaluate_text(...)) without building, copying and writing the rule set again.
+  std::string out = write_json(plan.take());
+  out.pop_back();  // the closing brace; the plan always has "format"
+  if (const RuleSet* r = rule_set_entry(muni)) {
+    out += ",\"rule_set\":";
+    out += r->text;
   }
-  return evaluate(*parsed);
+  out += ",\"errors\":";
+  out += write_json(errors_json(diag));
+  out += '}';
+  return out;
+}
+
+const Engine::RuleSet* Engine::rule_set_entry(const RuleFile* muni) const {
+  const auto it = rule_sets_.find(muni == nullptr ? std::string() : muni->id);
+  return it == rule_sets_.end() ? nullptr : &it->second;
+}
+
+const Json* Engine::rule_set(const RuleFile* muni) const {
+  const RuleSet* r = rule_set_entry(muni);
+  return r == nullptr ? nullptr : &r->json;
+}
+
+Engine::RuleSet Engine::make_rule_set(const RuleFile* muni) const {
+  RuleSet r{rule_set_json(*national_, muni), {}};
+  r.text = write_json(r.json);
+  return r;
 }
 
 }  // namespace koshin

@@ -456,11 +456,32 @@ class Parser {
   std::vector<Frame> stack_;
 };
 
+// Whether a byte goes out as it is (printable ASCII other than '"' and '\\').
+constexpr bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 void write_string(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Runs of plain bytes and of valid UTF-8 sequences are appended at once.
+    std::size_t run = i;
+    while (run < s.size()) {
+      const auto c = static_cast<unsigned char>(s[run]);
+      if (plain_byte(c)) {
+        ++run;
+        continue;
+      }
+      if (c < 0x80) break;
+      std::size_t stop = 0;
+      const std::size_t length = utf8_sequence(s.substr(run), stop);
+      if (length == 0) break;
+      run += length;
+    }
+    out.append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i++]);
     switch (c) {
       case '"':
         out += "\\\"";
@@ -492,19 +513,8 @@ void write_string(std::string_view s, std::string& out) {
       out += kHex[c & 0xF];
       continue;
     }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-      continue;
-    }
-    // A valid UTF-8 sequence is copied; anything else becomes U+FFFD.
-    std::size_t stop = 0;
-    const std::size_t length = utf8_sequence(s.substr(i), stop);
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      continue;
-    }
-    out.append(s.substr(i, length));
-    i += length - 1;
+    // A byte that starts no valid UTF-8 sequence becomes U+FFFD.
+    out += "\xEF\xBF\xBD";
   }
   out += '"';
 }
@@ -548,7 +558,8 @@ void write_fraction(double value, std::string& out) {
   write_integer(digits, text);
   while (text.size() > 1 && text.back() == '0') text.pop_back();
   if (exponent >= 0 && exponent < 15) {
-    if (text.size() <= static_cast<std::size_t>(exponent)) text.append(static_cast<std::size_t>(exponent) + 1 - text.size(), '0');
+    if (text.size() <= static_cast<std::size_t>(exponent))
+      text.append(static_cast<std::size_t>(exponent) + 1 - text.size(), '0');
     text.insert(static_cast<std::size_t>(exponent) + 1, ".");
     if (text.back() == '.') text += '0';
   } else if (exponent < 0 && exponent >= -5) {
