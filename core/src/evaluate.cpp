@@ -1427,8 +1427,11 @@ Json Evaluation::run(Diagnostics& diag) {
         .append_to(notes_);
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
+  // A renewal, or nothing to do before a window opens (the card's too, found by the sweep): the
+  // open days are the window's.
   Scan scan{today_, add_days(today_, 365), std::nullopt, false};
-  if (main != nullptr && contains(tasks, Task::renewal) && !before(main->expiry, today_)) {
+  const bool in_window = contains(tasks, Task::renewal) || procedure == Procedure::nothing_yet;
+  if (main != nullptr && in_window && !before(main->expiry, today_)) {
     scan.from = before(today_, main->opens) ? main->opens : today_;
     scan.until = main->expiry;
     scan.window = true;
