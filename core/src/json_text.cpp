@@ -610,6 +610,12 @@ void write_value(const Json& j, int indent, int depth, std::string& out) {
   }
 }
 
+// Nothing but whitespace (and a byte order mark): an empty file as editors save one.
+bool blank(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
@@ -620,7 +626,7 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
     if (!parser.duplicates.empty()) return std::nullopt;
     return j;
   }
-  diag.add(text.empty() ? "empty_input" : "invalid_json", "",
+  diag.add(blank(text) ? "empty_input" : "invalid_json", "",
            "valid JSON (parse failed near byte " + std::to_string(parser.error_position()) + ")");
   return std::nullopt;
 }
