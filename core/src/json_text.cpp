@@ -343,12 +343,14 @@ class Parser {
   explicit Parser(std::string_view text) : lexer_(text) {}
 
   std::vector<std::string> duplicates;
+  bool blank = false;  // nothing but whitespace (after a byte order mark): an empty file as editors save one
 
   std::size_t error_position() const { return lexer_.position(); }
 
   bool parse(Json& root) {
     root_ = &root;
     Token t = lexer_.scan();
+    blank = t == Token::end_of_input;
     while (true) {
       // `t` starts a value.
       switch (t) {
@@ -610,12 +612,6 @@ void write_value(const Json& j, int indent, int depth, std::string& out) {
   }
 }
 
-// Nothing but whitespace (and a byte order mark): an empty file as editors save one.
-bool blank(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
-}
-
 }  // namespace
 
 std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
@@ -626,7 +622,7 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
     if (!parser.duplicates.empty()) return std::nullopt;
     return j;
   }
-  diag.add(blank(text) ? "empty_input" : "invalid_json", "",
+  diag.add(parser.blank ? "empty_input" : "invalid_json", "",
            "valid JSON (parse failed near byte " + std::to_string(parser.error_position()) + ")");
   return std::nullopt;
 }

@@ -840,7 +840,7 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* 
     if (file->national) {
       diag.add("national_required", "/kind", "the national rule file loaded first");
     } else {
-      diag.add("unknown_value", "/kind", "\"municipality\" (this is loaded as a municipality's file)");
+      diag.add("unknown_value", "/kind", "\"municipality\"");  // as Engine::load_municipality says
     }
     return nullptr;
   }
