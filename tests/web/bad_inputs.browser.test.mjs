@@ -1,12 +1,14 @@
 // Robustness in a real headless Chromium (issue 7): the malformed inputs of tests/bad-inputs/
-// through the built site's wasm module.
+// through the built site's wasm module, and the widget when a language pack, a rule file or the
+// core is missing or corrupt.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { CSP, serve } from '../../scripts/serve.mjs';
-import { chromiumOptions, paths } from './support.mjs';
+import { chromiumOptions, nativePlan, paths } from './support.mjs';
 
 let server;
 let origin;
@@ -133,3 +135,175 @@ describe('every bad input through the wasm module in the browser (tests/bad-inpu
   });
 });
 
+// --- B: the widget when an asset is missing or corrupt ------------------------------------------
+
+const site = (file) => fs.readFileSync(path.join(paths.site, 'koshin', file), 'utf8');
+const status = (code, body = 'not found\n') => (route) => route.fulfill({ status: code, contentType: 'text/plain', body });
+const serveBody = (body, contentType = 'application/json') => (route) => route.fulfill({ status: 200, contentType, body });
+const shadow = (page) => page.locator('koshin-checker');
+const axe = async (page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze())
+  .violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+const ise = valid('ise');
+
+// Opens `url` with some assets replaced. Failed loads are console errors here, by design (they
+// say what broke); an uncaught error never is.
+const openWidget = (url, routes, contextOptions = {}) => openPage(url, { routes, ...contextOptions });
+
+// Sets the widget's situation and returns the plan it announces.
+async function answer(page, situation) {
+  await page.waitForFunction(() => customElements.get('koshin-checker') && window.__plans);
+  const count = await page.evaluate(() => window.__plans.length);
+  await page.evaluate((s) => { document.querySelector('koshin-checker').situation = s; }, situation);
+  await page.waitForFunction((n) => window.__plans.length > n, count);
+  return page.evaluate(() => window.__plans.at(-1));
+}
+
+describe('the widget survives a missing or corrupt language pack, rule file or core', () => {
+  const vi = JSON.parse(site('i18n/vi.json'));
+  const ja = JSON.parse(site('i18n/ja.json'));
+
+  // (a) The chosen pack cannot be used: Japanese, and a note in Japanese and English naming the language.
+  const unusable = {
+    'missing (404)': status(404),
+    'not JSON': serveBody('{"@@locale": "vi", "ui.title": '),
+    'not an object': serveBody('["Gia hạn"]'),
+    'another language\'s pack': serveBody(site('i18n/en.json')),
+  };
+  for (const [what, handler] of Object.entries(unusable)) {
+    test(`a language pack that is ${what}: Japanese, with a note naming the language, and an answer`, async () => {
+      const opened = await openWidget('/embed.html?lang=vi&municipality=ise', { '**/koshin/i18n/vi.json': handler });
+      const { page, context } = opened;
+      const note = shadow(page).getByRole('status').filter({ hasText: 'Tiếng Việt' });
+      await note.waitFor();
+      const text = await note.innerText();
+      assert.match(text, /Tiếng Việtの表示データを読み込めなかったため、日本語で表示しています。/);
+      assert.match(text, /The words for Tiếng Việt could not be loaded, so this checker is shown in Japanese\./);
+      assert.equal(await shadow(page).locator('.root').getAttribute('lang'), 'ja');
+      const plan = await answer(page, ise);
+      assert.deepEqual(plan.errors, []);
+      assert.match(await shadow(page).locator('.lead').innerText(), /[ぁ-ん]/, 'the answer is in Japanese');
+      assert.ok(opened.console.some((m) => m.includes('i18n/vi.json')), 'the console says which pack');
+      if (what === 'missing (404)') assert.deepEqual(await axe(page), []);
+      assert.deepEqual(opened.pageErrors, []);
+      await context.close();
+    });
+  }
+
+  test('keys missing from a pack, or not valid messages, are worded in Japanese one by one', async () => {
+    const damaged = { ...vi, 'ui.check': '{unclosed', 'ui.title': null };
+    delete damaged['ui.privacy'];
+    const opened = await openWidget('/embed.html?lang=vi&municipality=ise', { '**/koshin/i18n/vi.json': serveBody(JSON.stringify(damaged)) });
+    const { page, context } = opened;
+    await answer(page, ise);
+    const root = shadow(page).locator('.root');
+    assert.equal(await root.getAttribute('lang'), 'vi');
+    assert.equal(await shadow(page).getByRole('status').filter({ hasText: 'Tiếng Việt' }).count(), 0, 'no note: the pack is used');
+    for (const key of ['ui.check', 'ui.title', 'ui.privacy']) {
+      const span = shadow(page).locator(`span[lang=ja]`).filter({ hasText: ja[key].replace(/<[^>]+>/g, '') }).first();
+      assert.ok(await span.isVisible(), `${key} in Japanese`);
+    }
+    assert.match(await shadow(page).locator('.lead').innerText(), /[a-zạ-ỹ]/i, 'the rest stays Vietnamese');
+    assert.doesNotMatch(await root.innerText(), /\[ui\./);
+    assert.deepEqual(opened.pageErrors, []);
+    await context.close();
+  });
+
+  // (b) Not even Japanese: a fixed notice in Japanese and English, a retry, the fallback content.
+  for (const lang of ['vi', 'ja']) {
+    test(`no usable pack at all (${lang}, and Japanese): a bilingual notice and a retry that recovers`, async () => {
+      const routes = { '**/koshin/i18n/vi.json': status(404), '**/koshin/i18n/ja.json': serveBody('') };
+      const opened = await openWidget(`/embed.html?lang=${lang}&municipality=ise`, routes);
+      const { page, context } = opened;
+      const alert = shadow(page).getByRole('alert');
+      await alert.filter({ hasText: 'could not load' }).waitFor();
+      assert.match(await alert.innerText(), /必要なデータを読み込めませんでした/);
+      assert.ok(await page.getByRole('link', { name: 'J-LIS' }).isVisible(), 'the fallback content shows');
+      for (const pattern of Object.keys(routes)) await context.unroute(pattern);
+      await shadow(page).getByRole('button', { name: 'もう一度試す / Try again' }).click();
+      const plan = await answer(page, ise);
+      assert.deepEqual(plan.errors, []);
+      assert.equal(await shadow(page).locator('.root').getAttribute('lang'), lang);
+      assert.deepEqual(opened.pageErrors, []);
+      await context.close();
+    });
+  }
+
+  // (c) The municipality's rules: the national rules only, said plainly; the details in the console.
+  const broken = fs.readFileSync(path.join(BAD, 'rules/ise-unknown-document.json'), 'utf8');
+  for (const [what, handler, details] of [
+    ['missing (404)', status(404), ['rules/municipalities/ise.json: HTTP 404']],
+    ['refused by the core', serveBody(broken), ['ise.json: /requirements/1/visits/0/documents/2/doc: unknown_document']],
+  ]) {
+    test(`a municipality's rule file ${what}: the national rules only, a clear notice, the errors in the console`, async () => {
+      const opened = await openWidget('/embed.html?lang=en&municipality=ise', { '**/koshin/rules/municipalities/ise.json': handler });
+      const { page, context } = opened;
+      const plan = await answer(page, ise);
+      assert.deepEqual(plan, nativePlan(valid('other')), 'answered as "other"');
+      const notice = shadow(page).getByRole('status').filter({ hasText: 'national rules only' });
+      assert.match(await notice.innerText(), /The rules of Ise City could not be loaded.*does not show offices or opening hours\. Check with Ise City before you go\./s);
+      for (const d of details) assert.ok(opened.console.some((m) => m.includes(d)), `console: ${d}\n${opened.console.join('\n')}`);
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(opened.pageErrors, []);
+      // Once the file is there again, "Try again" gives the city's own answer.
+      await context.unroute('**/koshin/rules/municipalities/ise.json');
+      const count = await page.evaluate(() => window.__plans.length);
+      await notice.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForFunction((n) => window.__plans.length > n, count);
+      assert.equal((await page.evaluate(() => window.__plans.at(-1))).municipality.id, 'ise');
+      assert.equal(await notice.count(), 0);
+      await context.close();
+    });
+  }
+
+  // (d) The core or the national rules: a clear error with a retry, never a blank widget.
+  const wasm = '**/koshin/koshin-core.wasm';
+  for (const [what, pattern, handler] of [
+    ['national.json missing', '**/koshin/rules/national.json', status(404)],
+    ['national.json refused by the core', '**/koshin/rules/national.json', serveBody(fs.readFileSync(path.join(BAD, 'rules/national-format-2.json'), 'utf8'))],
+    ['the wasm missing', wasm, status(404)],
+    ['the wasm corrupt', wasm, serveBody('\0asm garbage', 'application/wasm')],
+  ]) {
+    test(`${what}: a clear message and a retry that recovers`, async () => {
+      const opened = await openWidget('/embed.html?lang=en&municipality=ise', { [pattern]: handler });
+      const { page, context } = opened;
+      const alert = shadow(page).getByRole('alert').filter({ hasText: 'could not load what it needs' });
+      await alert.waitFor();
+      assert.ok(await page.getByRole('link', { name: 'J-LIS' }).isVisible());
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(opened.pageErrors, []);
+      await context.unroute(pattern);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      const plan = await answer(page, ise);
+      assert.deepEqual(plan, nativePlan(ise));
+      await context.close();
+    });
+  }
+
+  test('rules/index.json missing: the bilingual notice (no language is known yet)', async () => {
+    const opened = await openWidget('/embed.html?lang=en&municipality=ise', { '**/koshin/rules/index.json': status(404) });
+    const { page, context } = opened;
+    await shadow(page).getByRole('alert').filter({ hasText: 'could not load' }).waitFor();
+    assert.match(await shadow(page).getByRole('alert').innerText(), /必要なデータを読み込めませんでした/);
+    assert.deepEqual(opened.pageErrors, []);
+    await context.close();
+  });
+
+  test('on the standalone page too: a missing pack, a refused rule file, a missing index and a missing core', async () => {
+    const page1 = await openWidget('/', { '**/koshin/i18n/vi.json': status(404),
+      '**/koshin/rules/municipalities/odawara.json': serveBody('{"format": "koshin-rules/1",') }, { locale: 'vi-VN' });
+    await shadow(page1.page).getByRole('status').filter({ hasText: 'Tiếng Việt' }).waitFor();
+    await shadow(page1.page).locator('select[name=municipality]').selectOption('odawara');
+    const plan = await answer(page1.page, valid('odawara'));
+    assert.equal(plan.municipality.id, 'other');
+    assert.match(await shadow(page1.page).getByRole('status').filter({ hasText: '小田原市' }).innerText(), /全国共通のルールだけで回答しています/);
+    assert.ok(page1.console.some((m) => m.includes('odawara.json') && m.includes('invalid_json')), page1.console.join('\n'));
+    assert.deepEqual(page1.pageErrors, []);
+    await page1.context.close();
+    for (const pattern of ['**/koshin/rules/index.json', wasm]) {
+      const opened = await openWidget('/', { [pattern]: status(404) }, { locale: 'en-US' });
+      await shadow(opened.page).getByRole('alert').filter({ hasText: /could not load/ }).waitFor();
+      assert.deepEqual(opened.pageErrors, [], pattern);
+      await opened.context.close();
+    }
+  });
+});
