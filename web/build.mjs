@@ -59,11 +59,12 @@ for (const name of fs.readdirSync(muniDir).filter((f) => f.endsWith('.json')).so
 }
 write('koshin/rules/index.json', JSON.stringify(municipalities));
 
-// Language packs: words only. Each pack names itself ("@@name") for the language menu.
+// Language packs: words only, and "@@locale", which the widget checks before it uses a pack. Each
+// pack names itself ("@@name") for the language menu.
 const languages = [];
 for (const name of fs.readdirSync(path.join(root, 'i18n')).filter((f) => f.endsWith('.json')).sort()) {
   const pack = readJson(path.join(root, 'i18n', name));
-  const words = Object.fromEntries(Object.entries(pack).filter(([k]) => !k.startsWith('@')));
+  const words = Object.fromEntries(Object.entries(pack).filter(([k]) => !k.startsWith('@') || k === '@@locale'));
   const id = pack['@@locale'];
   write(`koshin/i18n/${id}.json`, JSON.stringify(words));
   languages.push({ id, name: pack['@@name'] ?? id });

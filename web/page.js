@@ -51,5 +51,5 @@ function initOffline() {
   });
 }
 
-initLanguages();
+initLanguages().catch(() => {});  // without the index the widget says what failed
 initOffline();

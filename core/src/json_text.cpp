@@ -343,12 +343,14 @@ class Parser {
   explicit Parser(std::string_view text) : lexer_(text) {}
 
   std::vector<std::string> duplicates;
+  bool blank = false;  // nothing but whitespace (after a byte order mark): an empty file as editors save one
 
   std::size_t error_position() const { return lexer_.position(); }
 
   bool parse(Json& root) {
     root_ = &root;
     Token t = lexer_.scan();
+    blank = t == Token::end_of_input;
     while (true) {
       // `t` starts a value.
       switch (t) {
@@ -631,7 +633,7 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag) {
     if (!parser.duplicates.empty()) return std::nullopt;
     return j;
   }
-  diag.add(text.empty() ? "empty_input" : "invalid_json", "",
+  diag.add(parser.blank ? "empty_input" : "invalid_json", "",
            "valid JSON (parse failed near byte " + std::to_string(parser.error_position()) + ")");
   return std::nullopt;
 }

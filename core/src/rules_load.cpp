@@ -286,8 +286,10 @@ class Loader {
       if (!s.valid()) continue;
       Source src;
       src.id = item.key();
-      if (auto ref = s.string("ref", true)) src.ref = *ref;
-      if (src.ref.empty()) diag_.add("empty_text", s.child("ref"), "a URL or a seed file name");
+      if (auto ref = s.string("ref", true)) {
+        src.ref = *ref;
+        if (src.ref.empty()) diag_.add("empty_text", s.child("ref"), "a URL or a seed file name");
+      }
       if (auto t = s.string("title", false)) src.title = *t;
       src.page_date = s.date("page_date", false);
       s.finish();
@@ -455,8 +457,11 @@ class Loader {
     ScheduleEntry e;
     ObjectReader r(value, ptr, diag_);
     if (!r.valid()) return e;
-    if (auto k = r.enumeration("kind", true, kScheduleKindNames)) e.kind = *k;
-    if (e.kind == ScheduleKind::weekly) {
+    const auto kind = r.enumeration("kind", true, kScheduleKindNames);
+    if (kind) e.kind = *kind;
+    if (!kind) {  // the kind is the error: the fields that depend on it are neither required nor unknown
+      for (const char* key : {"weekdays", "nth", "dates"}) r.get(key, false);
+    } else if (e.kind == ScheduleKind::weekly) {
       enum_list(r, "weekdays", true, kWeekdayNames, e.weekdays);
     } else if (e.kind == ScheduleKind::nth_weekday) {
       enum_list(r, "weekdays", true, kWeekdayNames, e.weekdays);
@@ -487,7 +492,7 @@ class Loader {
       h.finish();
       e.hours.push_back(std::move(hours));
     }
-    if (e.kind == ScheduleKind::announced) {
+    if (kind && e.kind == ScheduleKind::announced) {
       for (const auto& [dv, dptr] : r.array("dates", false)) {
         const auto d = read_date(*dv, dptr, diag_);
         if (!d) continue;
@@ -825,13 +830,19 @@ std::unique_ptr<RuleFile> load_rule_file(std::string_view text, const RuleFile* 
   if (auto f = top.string("format", true); f && *f != "koshin-rules/1") {
     diag.add("unknown_value", "/format", "\"koshin-rules/1\"");
   }
+  // The file is read in the role its caller gives it: the national file is loaded without one.
+  file->national = national == nullptr;
   const auto kind = top.string("kind", true);
   if (kind && *kind != "national" && *kind != "municipality") {
     diag.add("unknown_value", "/kind", "one of: national municipality");
-  }
-  file->national = kind && *kind == "national";
-  if (!file->national && national == nullptr && kind) {
-    diag.add("national_required", "/kind", "the national rule file loaded first");
+  } else if (kind && (*kind == "national") != file->national) {
+    // A file in the other role: one error, not one for everything that role lacks or forbids.
+    if (file->national) {
+      diag.add("national_required", "/kind", "the national rule file loaded first");
+    } else {
+      diag.add("unknown_value", "/kind", "\"municipality\"");  // as Engine::load_municipality says
+    }
+    return nullptr;
   }
   Loader load(diag, *file, file->national ? nullptr : national);
   load.id(top, "id", file->id);

@@ -22,12 +22,11 @@ const Date kFirstBirth{date::year{1900}, date::January, date::day{1}};
 
 Date years_after(Date d, int years) { return add_months_clamped(d, 12 * years); }
 
-// Range checks for one date field; adds `date_out_of_range` with the bounds.
-void check_range(const std::optional<Date>& d, Date lo, Date hi, const char* ptr, Diagnostics& diag) {
-  if (!d) return;
-  if (before(*d, lo) || before(hi, *d)) {
-    diag.add("date_out_of_range", ptr, "a date from " + format_iso_date(lo) + " to " + format_iso_date(hi));
-  }
+// Range checks for one date field; adds `date_out_of_range` with the bounds. False when it did.
+bool check_range(const std::optional<Date>& d, Date lo, Date hi, const char* ptr, Diagnostics& diag) {
+  if (!d || (!before(*d, lo) && !before(hi, *d))) return true;
+  diag.add("date_out_of_range", ptr, "a date from " + format_iso_date(lo) + " to " + format_iso_date(hi));
+  return false;
 }
 
 }  // namespace
@@ -38,8 +37,10 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
   if (!top.valid()) return s;
 
   const auto today = top.date("today", true);
+  // The checks against today need a today in range: else they would flag dates that are right.
+  bool today_usable = false;
   if (today) {
-    check_range(today, kFirstCardDay, kLastToday, "/today", diag);
+    today_usable = check_range(today, kFirstCardDay, kLastToday, "/today", diag);
     s.today = *today;
   }
   if (auto m = top.string("municipality", true)) s.municipality = *m;
@@ -121,7 +122,7 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
   s.renew_on = top.date("renew_on", false);
   top.finish();
 
-  if (!today) return s;  // the remaining checks are relative to today
+  if (!today_usable) return s;  // the remaining checks are relative to today
 
   const Date t = s.today;
   check_range(s.birth_date, kFirstBirth, t, "/holder/birth_date", diag);

@@ -19,7 +19,14 @@ async function fetchText(path) {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.text();
 }
-const fetchJson = async (path) => JSON.parse(await fetchText(path));
+async function fetchJson(path) {
+  const text = await fetchText(path);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not JSON (${error.message})`);
+  }
+}
 
 // Map from a source's `ref` (what plans cite) to its title and, for web pages, its URL.
 const sources = new Map();
@@ -49,7 +56,7 @@ export async function loadMunicipality(engine, id) {
   const { municipalities } = await loadIndex();
   if (id === 'other') return;
   if (!municipalities.some((x) => x.id === id)) {
-    await Promise.all(municipalities.map((x) => loadMunicipality(engine, x.id)));
+    await Promise.allSettled(municipalities.map((x) => loadMunicipality(engine, x.id)));  // one broken file aside
     return;
   }
   await once(`rules:${id}`, async () => {
@@ -59,6 +66,11 @@ export async function loadMunicipality(engine, id) {
   });
 }
 
-export const loadPack = (lang) => once(`i18n:${lang}`, () => fetchJson(`i18n/${lang}.json`));
+// A language pack is used only if it is a JSON object that names itself as the pack asked for.
+export const loadPack = (lang) => once(`i18n:${lang}`, async () => {
+  const pack = await fetchJson(`i18n/${lang}.json`);
+  if (pack?.constructor !== Object || pack['@@locale'] !== lang) throw new Error(`i18n/${lang}.json: not the ${lang} pack`);
+  return pack;
+});
 
 export { sources };

@@ -40,6 +40,14 @@ const CONDITION_QUESTIONS = {
 const STICKY_QUESTIONS = new Set(['details', 'register', 'household']);
 let nextId = 0;
 
+// Shown when not even Japanese words could be loaded (the only words not in a language pack).
+const NO_WORDS = [['ja', '必要なデータを読み込めませんでした。後でもう一度お試しいただくか、市区町村にお問い合わせください。'],
+  ['en', 'This checker could not load what it needs. Try again later, or ask your city office.']];
+const RETRY = 'もう一度試す / Try again';
+
+const inMunicipality = (situation, id) => (typeof situation === 'string'
+  ? JSON.stringify({ ...JSON.parse(situation), municipality: id }) : { ...situation, municipality: id });
+
 function municipalityOf(situation) {
   if (typeof situation !== 'string') return typeof situation?.municipality === 'string' ? situation.municipality : null;
   try {
@@ -49,12 +57,20 @@ function municipalityOf(situation) {
   }
 }
 
+// What failed, for the people who run the site: with a core's errors as `koshin check-rules`
+// prints them (docs/errors.md).
+const report = (error, what = '') => console.error(`koshin: ${what}${error.message}`,
+  ...(error.errors ?? []).map((e) => `\n${e.file}: ${e.pointer || '/'}: ${e.code}: ${e.expected}`));
+
 export class KoshinCheckerElement extends HTMLElement {
   static observedAttributes = ['municipality', 'lang'];
 
   #root;
   #ui = null;          // the form's elements, built once per language
   #messages = null;
+  #lang = null;        // the language asked for (the words may be Japanese instead)
+  #packNote = null;    // why the words are Japanese instead: {name, en}
+  #failedRules = new Set();  // municipalities whose rules could not be loaded: answered as "other"
   #engine = null;
   #plan = null;
   #explicit = null;    // a situation set through the `situation` property
@@ -122,14 +138,15 @@ export class KoshinCheckerElement extends HTMLElement {
   async #update() {
     const index = await loadIndex();
     const lang = this.#language(index.languages);
-    if (!this.#ui || this.#messages?.lang !== lang) {
-      // Japanese too, for the documents' Japanese names on the checklist (not needed to answer).
-      const [pack, ja] = await Promise.all([loadPack(lang), lang.startsWith('ja') ? null : loadPack('ja').catch(() => null)]);
-      this.#messages = new Messages(lang, pack);
-      this.#ja = ja && new Messages('ja', ja);
+    if (!this.#ui || this.#lang !== lang) {
+      this.#lang = lang;
+      await this.#loadWords(lang, index);
       this.#build(index);
     }
-    const engine = await loadEngine();
+    const engine = await loadEngine().catch((error) => {
+      report(error);
+      throw error;
+    });
     this.#engine = engine;
     await this.#restoreShared(engine);
     this.#ui.shareError.replaceChildren(this.#shareError ? this.#messages.r(this.#shareError) : '');
@@ -142,10 +159,9 @@ export class KoshinCheckerElement extends HTMLElement {
         this.#showWaiting();
         return;
       }
-      const id = municipalityOf(situation);
-      if (id) await loadMunicipality(engine, id);
-      const plan = engine.evaluate(situation);
-      this.#show(plan);
+      const { evaluated, failed } = await this.#withRules(engine, situation);
+      const plan = engine.evaluate(evaluated);
+      this.#show(plan, failed);
       if (this.#explicit === null && JSON.stringify(this.#situationFromForm().situation) !== JSON.stringify(situation)) {
         continue;
       }
@@ -154,6 +170,44 @@ export class KoshinCheckerElement extends HTMLElement {
       this.dispatchEvent(new CustomEvent('koshin-result', { detail: plan, bubbles: true, composed: true }));
       return;
     }
+  }
+
+  // The words: the pack asked for, Japanese behind it key by key. A pack that cannot be used
+  // (missing, not JSON, not itself) gives Japanese with a note naming the language; without
+  // Japanese too there are no words at all, and #fail says so in two languages.
+  async #loadWords(lang, index) {
+    const settle = (promise) => promise.catch(report);  // undefined when it failed
+    const [pack, japanese] = await Promise.all([settle(loadPack(lang)), lang === 'ja' ? null : settle(loadPack('ja'))]);
+    const jaPack = lang === 'ja' ? pack : japanese;
+    const ja = jaPack && new Messages('ja', jaPack);
+    this.#messages = null;
+    this.#ja = lang.startsWith('ja') ? null : ja;  // the documents' Japanese names beside another language
+    this.#packNote = null;
+    if (pack) {
+      this.#messages = lang === 'ja' ? ja : new Messages(lang, pack, ja);
+    } else if (ja) {
+      this.#messages = ja;
+      this.#ja = null;
+      const en = lang === 'en' ? null : await settle(loadPack('en'));
+      this.#packNote = { name: index.languages.find((l) => l.id === lang)?.name ?? lang, en: en && new Messages('en', en) };
+    }
+    if (!this.#messages) throw new Error('koshin: no language pack could be loaded');
+  }
+
+  // Loads the municipality's rules for a situation. When they cannot be loaded (missing, or
+  // refused by the core) the situation is answered with the national rules only ("other"), and
+  // `failed` names the municipality; the console gets the technical errors, once.
+  async #withRules(engine, situation) {
+    const id = municipalityOf(situation);
+    if (id && !this.#failedRules.has(id)) {
+      try {
+        await loadMunicipality(engine, id);
+      } catch (error) {
+        this.#failedRules.add(id);
+        report(error, 'answering with the national rules only: ');
+      }
+    }
+    return this.#failedRules.has(id) ? { evaluated: inMunicipality(situation, 'other'), failed: id } : { evaluated: situation, failed: null };
   }
 
   // --- the share link ----------------------------------------------------------------------------
@@ -175,9 +229,8 @@ export class KoshinCheckerElement extends HTMLElement {
       this.#shareError = 'ui.share.error.municipality';
       return;
     }
-    const id = municipalityOf(situation);
-    if (id) await loadMunicipality(engine, id);
-    if (engine.evaluate(situation).errors.length) {
+    const { evaluated } = await this.#withRules(engine, situation);
+    if (engine.evaluate(evaluated).errors.length) {
       this.#shareError = 'ui.share.error.invalid';
       return;
     }
@@ -266,9 +319,16 @@ export class KoshinCheckerElement extends HTMLElement {
     window.print();
   }
 
+  // Without the core, the national rules or any words there is no answer: say so (in the pack's
+  // words, else in Japanese and English), offer to try again, and show the fallback content.
   #fail(error) {
-    // Without the core, rules or words there is nothing to say: show the fallback content.
-    this.#root.replaceChildren(h('slot'));
+    const m = this.#messages;
+    const retry = h('button', { type: 'button', part: 'button', onclick: () => this.#schedule(true) }, m ? m.r('ui.retry') : RETRY);
+    this.#root.replaceChildren(h('div', { class: 'root', lang: m?.lang ?? 'ja', part: 'root' },
+      h('div', { class: 'error', role: 'alert', part: 'error' },
+        m ? h('p', {}, m.r('ui.error.load')) : NO_WORDS.map(([lang, text]) => h('p', { lang }, text)), retry),
+      h('slot')));
+    this.#ui = null;
     this.dispatchEvent(new CustomEvent('koshin-error', { detail: { message: String(error) }, bubbles: true, composed: true }));
   }
 
@@ -397,8 +457,15 @@ export class KoshinCheckerElement extends HTMLElement {
     h('button', { type: 'submit', part: 'button' }, m.r('ui.check')));
 
     const shareError = h('p', { class: 'error share-error', role: 'alert', part: 'error' });
+    const note = this.#packNote;
+    const packNote = note && h('p', { class: 'notice', role: 'status', part: 'notice' },
+      m.r('ui.fallback.language', { language: note.name }),
+      note.en ? [' ', h('span', { lang: 'en' }, note.en.r('ui.fallback.language', { language: note.name }))] : null);
+    const rulesNote = h('div', { class: 'notice', role: 'status', part: 'notice' });
     this.#root.replaceChildren(h('div', { class: 'root', lang: m.lang, part: 'root' },
-      shareError, form, status, result, h('p', { class: 'small privacy' }, m.r('ui.privacy'))));
+      packNote, shareError, form, status, rulesNote, result, h('p', { class: 'small privacy' }, m.r('ui.privacy'))));
+    ui.rulesNote = rulesNote;
+    ui.names = names;
     ui.status = status;
     ui.result = result;
     ui.shareError = shareError;
@@ -521,8 +588,17 @@ export class KoshinCheckerElement extends HTMLElement {
     }
   }
 
-  #show(plan) {
+  #show(plan, failed = null) {
     const m = this.#messages;
+    const note = this.#ui.rulesNote;
+    if (note.dataset.failed !== (failed ?? '')) {  // the notice changes with the municipality only
+      note.dataset.failed = failed ?? '';
+      note.replaceChildren(...(failed ? [h('p', {}, m.r('ui.fallback.municipality', { municipality: this.#ui.names.get(failed) ?? failed })),
+        h('button', { type: 'button', part: 'action', onclick: () => {
+          this.#failedRules.delete(failed);
+          this.#schedule();
+        } }, m.r('ui.retry'))] : []));
+    }
     const conditions = new Set();
     for (const v of plan.visits ?? []) {
       for (const d of v.documents) for (const c of [...(d.only_if ?? []), ...(d.waived_if ?? [])]) conditions.add(c);

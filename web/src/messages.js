@@ -15,9 +15,11 @@ class Rich {
 }
 
 export class Messages {
-  constructor(lang, pack) {
+  // `fallback` (Japanese Messages) words what this pack lacks or cannot parse, marked lang="ja".
+  constructor(lang, pack, fallback = null) {
     this.lang = lang;
     this.pack = pack;
+    this.fallback = fallback;
     this.japanese = lang === 'ja' || lang.startsWith('ja-');
     // Japanese as written in Japan, with the era beside the year; every other language in the
     // Gregorian calendar with Latin digits (Thai, Nepali and Burmese default otherwise).
@@ -34,14 +36,30 @@ export class Messages {
   }
 
   has(key) {
-    return typeof this.pack[key] === 'string';
+    return this.#parsed(key) !== null || Boolean(this.fallback?.has(key));
   }
 
-  // The message as parts (strings and {tag, parts}); "[key]" when the pack lacks it.
+  // The message parsed; null when the pack lacks it or it is not a valid message.
+  #parsed(key) {
+    if (!this.parsed.has(key)) {
+      let parsed = null;
+      try {
+        if (typeof this.pack[key] === 'string') parsed = parseMessage(this.pack[key]);
+      } catch {
+        // a broken message is a missing one
+      }
+      this.parsed.set(key, parsed);
+    }
+    return this.parsed.get(key);
+  }
+
+  // The message as parts (strings and {tag, parts}); else the fallback's, in a Japanese span;
+  // "[key]" when neither has it.
   parts(key, params = {}) {
-    if (!this.has(key)) return [`[${key}]`];
-    if (!this.parsed.has(key)) this.parsed.set(key, parseMessage(this.pack[key]));
-    return formatParts(this.parsed.get(key), params, this);
+    const parsed = this.#parsed(key);
+    if (parsed) return formatParts(parsed, params, this);
+    if (this.fallback?.has(key)) return [{ tag: 'span', lang: this.fallback.lang, parts: this.fallback.parts(key, params) }];
+    return [`[${key}]`];
   }
 
   // Plain text, for attributes and options (furigana left out).
@@ -115,6 +133,7 @@ function nodes(parts) {
     if (typeof p === 'string') fragment.append(p);
     else {
       const el = document.createElement(p.tag);
+      if (p.lang) el.lang = p.lang;
       el.append(nodes(p.parts));
       fragment.append(el);
     }

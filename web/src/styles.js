@@ -2,7 +2,7 @@
 // `style-src 'self'` works. Sizes are in em, so the host page's font size carries through.
 // Theming: --koshin-accent, --koshin-text, --koshin-background, --koshin-muted, --koshin-error,
 // --koshin-font, --koshin-radius; and ::part(root | form | input | select | fieldset | button |
-// status | result | lead | section | checklist | checkbox | office | why | error | actions | action).
+// status | notice | result | lead | section | checklist | checkbox | office | why | error | actions | action).
 const css = `
 :host { display: block; }
 :host([hidden]) { display: none; }
@@ -43,6 +43,8 @@ button {
 .hint, .small { color: var(--koshin-muted, #595959); font-size: 0.95em; }
 .error { color: var(--koshin-error, #b00020); font-weight: bold; margin: 0.3em 0 0; }
 .error:empty { display: none; }
+.notice { border-left: 4px solid var(--koshin-error, #b00020); padding: 0.2em 0.6em; margin: 0.5em 0; }
+.notice:empty { display: none; }
 .sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .no-furigana rt { display: none; }
 .untranslated { font-style: italic; }

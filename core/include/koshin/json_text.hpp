@@ -17,9 +17,10 @@ namespace koshin {
 // Parses JSON text (RFC 8259, UTF-8, an optional leading byte order mark).
 //
 // On failure records `invalid_json` ("parse failed near byte N", N counting from 1, the byte at
-// which the text stopped being JSON; a text cut short gives its length + 1) or `empty_input`, and
-// a key given twice in one object records `duplicate_key` with its JSON pointer. The positions are
-// the ones nlohmann's parser reports, checked against it in tests/json_text_test.cpp.
+// which the text stopped being JSON; a text cut short gives its length + 1) or, for a text of
+// nothing but whitespace after an optional byte order mark, `empty_input`; and a key given twice
+// in one object records `duplicate_key` with its JSON pointer. The positions are the ones
+// nlohmann's parser reports, checked against it in tests/json_text_test.cpp.
 //
 // Integers that fit keep their sign class (number_unsigned for 0 and up, number_integer below),
 // larger ones become number_float, like nlohmann. Fractions are read to about 15 significant
