@@ -39,6 +39,7 @@ const CONDITION_QUESTIONS = {
 
 const STICKY_QUESTIONS = new Set(['details', 'register', 'household']);
 let nextId = 0;
+let firstResult = true;  // the page's first answer gets the 'koshin:first-result' mark (tests/bench)
 
 function municipalityOf(situation) {
   if (typeof situation !== 'string') return typeof situation?.municipality === 'string' ? situation.municipality : null;
@@ -150,6 +151,10 @@ export class KoshinCheckerElement extends HTMLElement {
         continue;
       }
       this.#plan = plan;
+      if (firstResult) {
+        firstResult = false;
+        performance.mark('koshin:first-result');
+      }
       this.#focusResult();
       this.dispatchEvent(new CustomEvent('koshin-result', { detail: plan, bubbles: true, composed: true }));
       return;
