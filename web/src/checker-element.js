@@ -121,6 +121,11 @@ export class KoshinCheckerElement extends HTMLElement {
   }
 
   async #update() {
+    // The core (and the rules of a municipality already known) load while the words load and the
+    // form is built, not after.
+    const engineLoad = loadEngine();
+    const known = this.municipality || municipalityOf(this.#shared);
+    if (known) engineLoad.then((engine) => loadMunicipality(engine, known)).catch(() => {});
     const index = await loadIndex();
     const lang = this.#language(index.languages);
     if (!this.#ui || this.#messages?.lang !== lang) {
@@ -130,7 +135,7 @@ export class KoshinCheckerElement extends HTMLElement {
       this.#ja = ja && new Messages('ja', ja);
       this.#build(index);
     }
-    const engine = await loadEngine();
+    const engine = await engineLoad;
     this.#engine = engine;
     await this.#restoreShared(engine);
     this.#ui.shareError.replaceChildren(this.#shareError ? this.#messages.r(this.#shareError) : '');
