@@ -40,13 +40,18 @@ export const loadIndex = () => once('index', () => Promise.all([
   fetchJson('rules/index.json'), fetchJson('i18n/index.json'),
 ]).then(([municipalities, languages]) => ({ municipalities, languages })));
 
+// Performance marks (User Timing) for tests/bench/browser.mjs: 'koshin:load-start' when the core is
+// first asked for, 'koshin:core-ready' once it has the national rules, 'koshin:ready' once a
+// municipality's rules are loaded into it.
 export const loadEngine = () => once('engine', async () => {
+  performance.mark('koshin:load-start');
   // Rule files go to the core as the exact bytes served: plans cite a hash of them.
   const [engine, national] = await Promise.all([
     Engine.create({ locateFile: (file) => new URL(file, base).href }), fetchText('rules/national.json'),
   ]);
   engine.loadNational(national, 'national.json');
   addSources(JSON.parse(national));
+  performance.mark('koshin:core-ready');
   return engine;
 });
 
@@ -63,6 +68,7 @@ export async function loadMunicipality(engine, id) {
     const text = await fetchText(`rules/municipalities/${id}.json`);
     engine.loadMunicipality(text, `${id}.json`);
     addSources(JSON.parse(text));
+    performance.mark('koshin:ready', { detail: id });
   });
 }
 

@@ -39,6 +39,7 @@ const CONDITION_QUESTIONS = {
 
 const STICKY_QUESTIONS = new Set(['details', 'register', 'household']);
 let nextId = 0;
+let firstResult = true;  // the page's first answer gets the 'koshin:first-result' mark (tests/bench)
 
 // Shown when not even Japanese words could be loaded (the only words not in a language pack).
 const NO_WORDS = [['ja', '必要なデータを読み込めませんでした。後でもう一度お試しいただくか、市区町村にお問い合わせください。'],
@@ -136,6 +137,11 @@ export class KoshinCheckerElement extends HTMLElement {
   }
 
   async #update() {
+    // The core (and the rules of a municipality already known) load while the words load and the
+    // form is built, not after.
+    const engineLoad = loadEngine();
+    const known = this.municipality || municipalityOf(this.#shared);
+    if (known) engineLoad.then((engine) => loadMunicipality(engine, known)).catch(() => {});
     const index = await loadIndex();
     const lang = this.#language(index.languages);
     if (!this.#ui || this.#lang !== lang) {
@@ -143,7 +149,7 @@ export class KoshinCheckerElement extends HTMLElement {
       await this.#loadWords(lang, index);
       this.#build(index);
     }
-    const engine = await loadEngine().catch((error) => {
+    const engine = await engineLoad.catch((error) => {
       report(error);
       throw error;
     });
@@ -166,6 +172,10 @@ export class KoshinCheckerElement extends HTMLElement {
         continue;
       }
       this.#plan = plan;
+      if (firstResult) {
+        firstResult = false;
+        performance.mark('koshin:first-result');
+      }
       this.#focusResult();
       this.dispatchEvent(new CustomEvent('koshin-result', { detail: plan, bubbles: true, composed: true }));
       return;
