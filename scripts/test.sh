@@ -21,6 +21,6 @@ cmake --build build-asan
 ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 koshin_build_web
 export KOSHIN_CLI="$PWD/build-test/koshin"
-node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs
+node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/pack_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs
 node --test --test-concurrency=1 tests/web/browser.test.mjs
 node web/size.mjs build-web/site 88
