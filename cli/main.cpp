@@ -4,12 +4,15 @@
 //   koshin summary [--situation FILE] [--lang en|ja]   the same plan, as readable text
 //   koshin check-rules [--rules DIR] FILE...           validate rule files
 //   koshin check-pack [--base en.json] FILE...         validate language packs (i18n/<locale>.json)
+//   koshin era TEXT                                    a date as a situation takes it (令和7年3月1日,
+//                                                      R7.3.1, 2025-03-01) -> YYYY-MM-DD
 //   koshin keys                                        message keys the core and rules can emit
 //   koshin explain --municipality ID [--lang en|ja]    a municipality's rules as a staff review sheet
 //                  [--today YYYY-MM-DD] [--dot]        (Markdown; --dot: a Graphviz digraph)
 //
-// Exit status: 0 ok; 1 rule files or packs with errors (check-rules, check-pack); 2 invalid input
-// (the plan's "errors" says what and where); 3 the rule set itself could not be loaded; 64 bad usage.
+// Exit status: 0 ok; 1 rule files or packs with errors (check-rules, check-pack), or a date that
+// cannot be read (era); 2 invalid input (the plan's "errors" says what and where); 3 the rule set
+// itself could not be loaded; 64 bad usage.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -64,6 +67,7 @@ int usage() {
                "       koshin summary [--situation FILE] [--rules DIR] [--lang en|ja]\n"
                "       koshin check-rules [--rules DIR] [--json] [--today YYYY-MM-DD] FILE...\n"
                "       koshin check-pack [--base en.json] FILE...\n"
+               "       koshin era TEXT\n"
                "       koshin keys [--rules DIR]\n"
                "       koshin explain --municipality ID [--rules DIR] [--i18n DIR] [--lang en|ja]\n"
                "                      [--today YYYY-MM-DD] [--dot]\n";
@@ -319,6 +323,19 @@ int command_check_pack(const Options& opt) {
   return errors.empty() ? 0 : kExitRuleErrors;
 }
 
+// One date read as a situation's date fields read it: ISO or 和暦 text in, YYYY-MM-DD out.
+int command_era(const Options& opt) {
+  if (opt.files.size() != 1) return usage();
+  koshin::Diagnostics diag;
+  const auto d = koshin::read_situation_date(Json(opt.files[0]), "", diag);
+  if (!d) {
+    print_errors(diag.errors(), std::cerr);
+    return kExitRuleErrors;
+  }
+  std::cout << koshin::format_iso_date(*d) << "\n";
+  return 0;
+}
+
 int command_keys(const Options& opt) {
   koshin::Engine engine;
   std::vector<koshin::Error> errors;
@@ -414,6 +431,7 @@ int main(int argc, char** argv) {
   if (opt.command == "summary") return command_eval(opt, true);
   if (opt.command == "check-rules") return command_check_rules(opt);
   if (opt.command == "check-pack") return command_check_pack(opt);
+  if (opt.command == "era") return command_era(opt);
   if (opt.command == "keys") return command_keys(opt);
   if (opt.command == "explain") return command_explain(opt);
   return usage();

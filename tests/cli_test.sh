@@ -163,6 +163,21 @@ expect "check-pack with an unreadable base exits 1" test "$code" -eq 1
 "$koshin" check-pack > /dev/null 2>&1; code=$?
 expect "check-pack without files exits 64" test "$code" -eq 64
 
+# era: a date as a situation takes it, printed in ISO; the situation's error codes otherwise.
+expect "era reads 令和7年3月1日" test "$("$koshin" era 令和7年3月1日)" = "2025-03-01"
+expect "era reads R07.03.01" test "$("$koshin" era R07.03.01)" = "2025-03-01"
+expect "era reads full-width 平成３２年２月２９日 (P-ERA-PRINTED)" test "$("$koshin" era 平成３２年２月２９日)" = "2020-02-29"
+expect "era reads an ISO date" test "$("$koshin" era 2025-03-01)" = "2025-03-01"
+err=$("$koshin" era 令和元年4月30日 2>&1 >/dev/null); code=$?
+expect "era outside its era exits 1" test "$code" -eq 1
+expect "era outside its era is date_outside_era" grep -q ": date_outside_era: expected " <<<"$err"
+err=$("$koshin" era R7.2.29 2>&1 >/dev/null); code=$?
+expect "era of a day that does not exist is date_impossible" test "$code" -eq 1 -a -n "$(grep ': date_impossible: ' <<<"$err")"
+err=$("$koshin" era M45.7.29 2>&1 >/dev/null); code=$?
+expect "era of 明治 is date_format, naming both forms" grep -q ": date_format: expected date YYYY-MM-DD, or in an era as printed" <<<"$err"
+"$koshin" era > /dev/null 2>&1; code=$?
+expect "era without a date exits 64" test "$code" -eq 64
+
 "$koshin" frobnicate > /dev/null 2>&1; code=$?
 expect "unknown command exits 64" test "$code" -eq 64
 
