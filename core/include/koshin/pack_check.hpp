@@ -10,7 +10,11 @@
 //   <ruby>…<rt>…</rt></ruby>  <em>…</em>              (no attributes, no other markup)
 // Names are ASCII letters, digits, '_' and '-' (a case key may start with '='); whitespace around
 // names is the JavaScript \s set. There is no apostrophe quoting: "'" is text. Positions count
-// UTF-16 code units from 1, as the JavaScript checker does, so both name the same character.
+// UTF-16 code units from 1, as the JavaScript checker does, so both name the same character
+// (tests/web/pack_check.test.mjs compares them). Two deliberate differences: nesting deeper than
+// kMaxMessageDepth is an error here (JavaScript recurses until its stack runs out), and a select
+// case named like an Object.prototype member ("constructor") is accepted here, where the
+// JavaScript parser's `key in cases` calls it a case given twice.
 #pragma once
 
 #include <map>
