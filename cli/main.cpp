@@ -3,23 +3,29 @@
 //   koshin eval [--situation FILE] [--rules DIR]      situation JSON (stdin by default) -> plan JSON
 //   koshin summary [--situation FILE] [--lang en|ja]   the same plan, as readable text
 //   koshin check-rules [--rules DIR] FILE...           validate rule files
+//   koshin check-pack [--base en.json] FILE...         validate language packs (i18n/<locale>.json)
+//   koshin era TEXT                                    a date as a situation takes it (令和7年3月1日,
+//                                                      R7.3.1, 2025-03-01) -> YYYY-MM-DD
 //   koshin keys                                        message keys the core and rules can emit
 //   koshin explain --municipality ID [--lang en|ja]    a municipality's rules as a staff review sheet
 //                  [--today YYYY-MM-DD] [--dot]        (Markdown; --dot: a Graphviz digraph)
 //
-// Exit status: 0 ok; 1 rule files with errors (check-rules); 2 invalid input (the plan's
-// "errors" says what and where); 3 the rule set itself could not be loaded; 64 bad usage.
+// Exit status: 0 ok; 1 rule files or packs with errors (check-rules, check-pack), or a date that
+// cannot be read (era); 2 invalid input (the plan's "errors" says what and where); 3 the rule set
+// itself could not be loaded; 64 bad usage.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "explain.hpp"
 #include "koshin/evaluate.hpp"
 #include "koshin/json_text.hpp"
+#include "koshin/pack_check.hpp"
 #include "words.hpp"
 
 #ifndef KOSHIN_DEFAULT_RULES_DIR
@@ -52,6 +58,7 @@ struct Options {
   std::string municipality;  // explain
   std::string today;         // explain: YYYY-MM-DD; default today's date in Japan
   bool dot = false;          // explain
+  std::string base;          // check-pack: the base pack
   std::vector<std::string> files;
 };
 
@@ -59,6 +66,8 @@ int usage() {
   std::cerr << "usage: koshin eval [--situation FILE] [--rules DIR]\n"
                "       koshin summary [--situation FILE] [--rules DIR] [--lang en|ja]\n"
                "       koshin check-rules [--rules DIR] [--json] [--today YYYY-MM-DD] FILE...\n"
+               "       koshin check-pack [--base en.json] FILE...\n"
+               "       koshin era TEXT\n"
                "       koshin keys [--rules DIR]\n"
                "       koshin explain --municipality ID [--rules DIR] [--i18n DIR] [--lang en|ja]\n"
                "                      [--today YYYY-MM-DD] [--dot]\n";
@@ -276,6 +285,57 @@ int command_check_rules(const Options& opt) {
   return errors.empty() ? 0 : kExitRuleErrors;
 }
 
+// Language packs, each against the message grammar and, with --base, against the base pack; the
+// locale is the file's name (i18n/pt-BR.json: pt-BR). The base itself, when listed, is checked alone.
+int command_check_pack(const Options& opt) {
+  if (opt.files.empty()) return usage();
+  std::optional<Json> base;
+  if (!opt.base.empty()) {
+    koshin::Diagnostics diag(opt.base);
+    std::string text;
+    if (!read_file(opt.base, text)) {
+      diag.add("file_unreadable", "", "a readable file");
+    } else if ((base = koshin::parse_json_text(text, diag)) && !base->is_object()) {
+      diag.add("wrong_type", "", "a language pack object, got " + koshin::json_type_name(*base));
+    }
+    if (!diag.ok()) {
+      print_errors(diag.errors(), std::cerr);
+      return kExitRuleErrors;
+    }
+  }
+  std::vector<koshin::Error> errors;
+  for (const auto& f : opt.files) {
+    koshin::Diagnostics diag(f);
+    std::string text;
+    std::error_code ec;
+    if (!read_file(f, text)) {
+      diag.add("file_unreadable", "", "a readable file");
+    } else {
+      const bool is_base = base && fs::equivalent(f, opt.base, ec);
+      koshin::check_pack(text, fs::path(f).stem().string(), base && !is_base ? &*base : nullptr, diag);
+    }
+    errors.insert(errors.end(), diag.errors().begin(), diag.errors().end());
+  }
+  print_errors(errors, std::cerr);
+  if (errors.empty()) {
+    for (const auto& f : opt.files) std::cout << "ok " << f << "\n";
+  }
+  return errors.empty() ? 0 : kExitRuleErrors;
+}
+
+// One date read as a situation's date fields read it: ISO or 和暦 text in, YYYY-MM-DD out.
+int command_era(const Options& opt) {
+  if (opt.files.size() != 1) return usage();
+  koshin::Diagnostics diag;
+  const auto d = koshin::read_situation_date(Json(opt.files[0]), "", diag);
+  if (!d) {
+    print_errors(diag.errors(), std::cerr);
+    return kExitRuleErrors;
+  }
+  std::cout << koshin::format_iso_date(*d) << "\n";
+  return 0;
+}
+
 int command_keys(const Options& opt) {
   koshin::Engine engine;
   std::vector<koshin::Error> errors;
@@ -355,6 +415,8 @@ int main(int argc, char** argv) {
       if (!value(opt.municipality)) return usage();
     } else if (a == "--today") {
       if (!value(opt.today)) return usage();
+    } else if (a == "--base") {
+      if (!value(opt.base)) return usage();
     } else if (a == "--json") {
       opt.json = true;
     } else if (a == "--dot") {
@@ -368,6 +430,8 @@ int main(int argc, char** argv) {
   if (opt.command == "eval") return command_eval(opt, false);
   if (opt.command == "summary") return command_eval(opt, true);
   if (opt.command == "check-rules") return command_check_rules(opt);
+  if (opt.command == "check-pack") return command_check_pack(opt);
+  if (opt.command == "era") return command_era(opt);
   if (opt.command == "keys") return command_keys(opt);
   if (opt.command == "explain") return command_explain(opt);
   return usage();

@@ -17,7 +17,7 @@ koshin_need_apt() {
 }
 
 KOSHIN_BUILD_PACKAGES=(g++ cmake ninja-build nlohmann-json3-dev libhowardhinnant-date-dev emscripten)
-KOSHIN_TEST_PACKAGES=(libgtest-dev libbenchmark-dev chromium poppler-utils fonts-ipafont-gothic)
+KOSHIN_TEST_PACKAGES=(libgtest-dev libbenchmark-dev chromium poppler-utils fonts-ipafont-gothic clang-14 libclang-rt-14-dev)
 
 # Node.js and npm: Debian's, unless the machine already has a node (e.g. from NodeSource).
 koshin_need_node() {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, command 2 (and what CI runs): install what is missing, then
 #  1. build with warnings as errors and run every native test (case tables, rule-file errors, CLI
-#     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan;
+#     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan, then 15 s
+#     of each libFuzzer target (scripts/fuzz.sh; docs/fuzzing.md);
 #  2. build the core in WebAssembly and the site; run the case tables through the wasm build
 #     under node (same plans as `koshin eval`), the language-pack check, the date fields and the
 #     rule files against rules/koshin-rules.schema.json;
@@ -19,9 +20,10 @@ ctest --test-dir build-test --output-on-failure -j "$(nproc)"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKOSHIN_BUILD_TESTS=ON -DKOSHIN_SANITIZE=ON >/dev/null
 cmake --build build-asan
 ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+bash scripts/fuzz.sh 15
 koshin_build_web
 export KOSHIN_CLI="$PWD/build-test/koshin"
-node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs tests/web/peer.test.mjs
+node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/pack_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs tests/web/peer.test.mjs
 node --test --test-concurrency=1 tests/web/browser.test.mjs tests/web/bad_inputs.browser.test.mjs
 node web/size.mjs build-web/site 88
 # Benchmarks: figures printed (and kept in build-web/bench/), failing only far beyond the targets.

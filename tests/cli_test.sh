@@ -145,6 +145,39 @@ expect "explain before 2016 prints the core's errors" grep -q '"code": "date_out
 "$koshin" explain --municipality ise --lang xx > /dev/null 2>&1; code=$?
 expect "explain without a staff pack exits 64" test "$code" -eq 64
 
+# check-pack: the shipped packs pass against en.json; a broken one names file, pointer and code.
+out=$("$koshin" check-pack --base "$src/i18n/en.json" "$src"/i18n/*.json); code=$?
+expect "check-pack passes the 14 shipped packs" test "$code" -eq 0 -a "$(grep -c '^ok ' <<<"$out")" -eq 14
+sed 's/"ui.check": "\([^"]*\)"/"ui.check": "\1 {"/; s/"@@locale": "es"/"@@locale": "pt"/' "$src/i18n/es.json" > "$tmp/es.json"
+err=$("$koshin" check-pack --base "$src/i18n/en.json" "$tmp/es.json" 2>&1 >/dev/null); code=$?
+expect "check-pack exits 1 on a broken pack" test "$code" -eq 1
+expect "check-pack names a locale that is not the file's" grep -qF "$tmp/es.json: /@@locale: pack_locale_mismatch: expected \"es\"" <<<"$err"
+expect "check-pack names the message and the character" grep -qE "es.json: /ui.check: message_syntax: expected a name at character [0-9]+$" <<<"$err"
+grep -v '"ui.check"' "$src/i18n/ko.json" > "$tmp/ko.json"
+err=$("$koshin" check-pack --base "$src/i18n/en.json" "$tmp/ko.json" 2>&1 >/dev/null); code=$?
+expect "check-pack with --base finds a missing key" grep -qF "ko.json: /ui.check: missing_field" <<<"$err"
+"$koshin" check-pack "$tmp/ko.json" >/dev/null 2>&1; code=$?
+expect "check-pack without --base does not compare keys" test "$code" -eq 0
+"$koshin" check-pack --base "$tmp/none.json" "$tmp/ko.json" >/dev/null 2>&1; code=$?
+expect "check-pack with an unreadable base exits 1" test "$code" -eq 1
+"$koshin" check-pack > /dev/null 2>&1; code=$?
+expect "check-pack without files exits 64" test "$code" -eq 64
+
+# era: a date as a situation takes it, printed in ISO; the situation's error codes otherwise.
+expect "era reads 令和7年3月1日" test "$("$koshin" era 令和7年3月1日)" = "2025-03-01"
+expect "era reads R07.03.01" test "$("$koshin" era R07.03.01)" = "2025-03-01"
+expect "era reads full-width 平成３２年２月２９日 (P-ERA-PRINTED)" test "$("$koshin" era 平成３２年２月２９日)" = "2020-02-29"
+expect "era reads an ISO date" test "$("$koshin" era 2025-03-01)" = "2025-03-01"
+err=$("$koshin" era 令和元年4月30日 2>&1 >/dev/null); code=$?
+expect "era outside its era exits 1" test "$code" -eq 1
+expect "era outside its era is date_outside_era" grep -q ": date_outside_era: expected " <<<"$err"
+err=$("$koshin" era R7.2.29 2>&1 >/dev/null); code=$?
+expect "era of a day that does not exist is date_impossible" test "$code" -eq 1 -a -n "$(grep ': date_impossible: ' <<<"$err")"
+err=$("$koshin" era M45.7.29 2>&1 >/dev/null); code=$?
+expect "era of 明治 is date_format, naming both forms" grep -q ": date_format: expected date YYYY-MM-DD, or in an era as printed" <<<"$err"
+"$koshin" era > /dev/null 2>&1; code=$?
+expect "era without a date exits 64" test "$code" -eq 64
+
 "$koshin" frobnicate > /dev/null 2>&1; code=$?
 expect "unknown command exits 64" test "$code" -eq 64
 

@@ -4,13 +4,19 @@
 // Each module instance holds one Engine, reached through plain functions: an embind class would
 // add its handle machinery (about 2.5 KB gzip of glue) for nothing, since wasm/engine.js creates
 // one module instance per Engine anyway.
+//
+// Built twice (wasm/CMakeLists.txt): koshin-core for the page and the widget, and koshin-tools
+// (KOSHIN_WASM_TOOLS), which adds checkPack for translators' and web teams' tooling and the tests
+// without costing the widget its 7 KB gzip.
 #include <emscripten/bind.h>
 
+#include <optional>
 #include <string>
 
 #include "koshin/era.hpp"
 #include "koshin/evaluate.hpp"
 #include "koshin/json_text.hpp"
+#include "koshin/pack_check.hpp"
 
 namespace {
 
@@ -54,6 +60,22 @@ std::string date_from_era(const std::string& era, int year, int month, int day) 
   return koshin::write_json(out);
 }
 
+#ifdef KOSHIN_WASM_TOOLS
+// A language pack checked as `koshin check-pack` does, against the base pack's text ("" = none):
+// the JSON array of its errors. A base that is not JSON gives its own errors, with file "base".
+std::string check_pack(const std::string& text, const std::string& locale, const std::string& base_text) {
+  std::optional<koshin::Json> base;
+  if (!base_text.empty()) {
+    koshin::Diagnostics base_diag("base");
+    base = koshin::parse_json_text(base_text, base_diag);
+    if (!base) return errors_text(base_diag);
+  }
+  koshin::Diagnostics diag;
+  koshin::check_pack(text, locale, base ? &*base : nullptr, diag);
+  return errors_text(diag);
+}
+#endif
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(koshin) {
@@ -61,4 +83,7 @@ EMSCRIPTEN_BINDINGS(koshin) {
   emscripten::function("loadMunicipality", &load_municipality);
   emscripten::function("evaluate", &evaluate);
   emscripten::function("dateFromEra", &date_from_era);
+#ifdef KOSHIN_WASM_TOOLS
+  emscripten::function("checkPack", &check_pack);
+#endif
 }

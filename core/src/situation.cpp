@@ -1,5 +1,7 @@
 #include "koshin/situation.hpp"
 
+#include "koshin/era.hpp"
+
 namespace koshin {
 
 const EnumNames<PinStatus> kPinStatusNames{
@@ -20,6 +22,13 @@ const Date kFirstCardDay{date::year{2016}, date::January, date::day{1}};
 const Date kLastToday{date::year{2099}, date::December, date::day{31}};
 const Date kFirstBirth{date::year{1900}, date::January, date::day{1}};
 
+// A date field of `r` (ISO or era text); nullopt when absent or after an error.
+std::optional<Date> date_field(ObjectReader& r, const char* key, bool required) {
+  const Json* v = r.get(key, required);
+  if (v == nullptr) return std::nullopt;
+  return read_situation_date(*v, r.child(key), r.diagnostics());
+}
+
 Date years_after(Date d, int years) { return add_months_clamped(d, 12 * years); }
 
 // Range checks for one date field; adds `date_out_of_range` with the bounds. False when it did.
@@ -31,12 +40,35 @@ bool check_range(const std::optional<Date>& d, Date lo, Date hi, const char* ptr
 
 }  // namespace
 
+std::optional<Date> read_situation_date(const Json& j, const std::string& pointer, Diagnostics& diag) {
+  if (!j.is_string()) {
+    diag.add("wrong_type", pointer, "date string (YYYY-MM-DD or 和暦), got " + json_type_name(j));
+    return std::nullopt;
+  }
+  const std::string& text = j.get_ref<const std::string&>();
+  Date d;
+  const DateParse iso = parse_iso_date(text, d);
+  const EraText era = iso == DateParse::bad_format ? parse_japanese_date(text, d) : EraText::ok;
+  if (iso == DateParse::impossible || era == EraText::impossible) {
+    diag.add("date_impossible", pointer, "a date that exists");
+  } else if (era == EraText::outside_era) {
+    diag.add("date_outside_era", pointer,
+             "a day of the era: 大正 from 1912-07-30, 昭和 to 1989-01-07, 平成 from 1989-01-08, 令和 from "
+             "2019-05-01, to 2099-12-31");
+  } else if (era != EraText::ok) {
+    diag.add("date_format", pointer, "date YYYY-MM-DD, or in an era as printed: 令和7年3月1日, R7.3.1");
+  } else {
+    return d;
+  }
+  return std::nullopt;
+}
+
 Situation parse_situation(const Json& json, Diagnostics& diag) {
   Situation s;
   ObjectReader top(&json, "", diag);
   if (!top.valid()) return s;
 
-  const auto today = top.date("today", true);
+  const auto today = date_field(top, "today", true);
   // The checks against today need a today in range: else they would flag dates that are right.
   bool today_usable = false;
   if (today) {
@@ -47,10 +79,10 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
 
   ObjectReader certs = top.object("certificates", false);
   if (certs.valid()) {
-    s.cert_expiry = certs.date("expiry", false);
-    s.signature_expiry = certs.date("signature_expiry", false);
-    s.user_expiry = certs.date("user_expiry", false);
-    s.cert_issue_date = certs.date("issue_date", false);
+    s.cert_expiry = date_field(certs, "expiry", false);
+    s.signature_expiry = date_field(certs, "signature_expiry", false);
+    s.user_expiry = date_field(certs, "user_expiry", false);
+    s.cert_issue_date = date_field(certs, "issue_date", false);
     if (auto b = certs.boolean("signature", false)) s.has_signature = *b;
     if (s.cert_expiry && (certs.has("signature_expiry") || certs.has("user_expiry"))) {
       diag.add("conflicting_fields", certs.child("expiry"),
@@ -65,8 +97,8 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
 
   ObjectReader card = top.object("card", true);
   if (card.valid()) {
-    s.card_expiry = card.date("expiry", false);
-    s.card_issue_date = card.date("issue_date", false);
+    s.card_expiry = date_field(card, "expiry", false);
+    s.card_issue_date = date_field(card, "issue_date", false);
     if (!card.has("expiry") && !card.has("issue_date")) {
       diag.add("missing_field", "/card/expiry", "the card's expiry date, or its issue_date");
     }
@@ -75,7 +107,7 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
 
   ObjectReader holder = top.object("holder", true);
   if (holder.valid()) {
-    s.birth_date = holder.date("birth_date", false);
+    s.birth_date = date_field(holder, "birth_date", false);
     s.age_band = holder.enumeration("age_band", false, kAgeBandNames);
     if (!holder.has("birth_date") && !holder.has("age_band")) {
       diag.add("missing_field", "/holder/birth_date", "birth_date (or age_band)");
@@ -83,7 +115,7 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
     if (auto b = holder.boolean("adult_ward", false)) s.adult_ward = *b;
     if (auto b = holder.boolean("face_auth_card", false)) s.face_auth_card = *b;
     if (auto r = holder.enumeration("residence", false, kResidenceNames)) s.residence = *r;
-    s.stay_end = holder.date("stay_end", s.residence == Residence::period_of_stay);
+    s.stay_end = date_field(holder, "stay_end", s.residence == Residence::period_of_stay);
     if (s.residence != Residence::period_of_stay && holder.has("stay_end")) {
       diag.add("conflicting_fields", holder.child("stay_end"), "stay_end only with residence \"period_of_stay\"");
     }
@@ -119,7 +151,7 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
   }
   if (auto b = top.boolean("renew_card", false)) s.renew_card = *b;
   if (auto b = top.boolean("with_move_notification", false)) s.with_move_notification = *b;
-  s.renew_on = top.date("renew_on", false);
+  s.renew_on = date_field(top, "renew_on", false);
   top.finish();
 
   if (!today_usable) return s;  // the remaining checks are relative to today

@@ -67,6 +67,11 @@ struct Situation {
 inline constexpr int kMaxCertYearsAhead = 6;
 inline constexpr int kMaxCardYearsAhead = 11;
 
+// A situation's date field: ISO "YYYY-MM-DD" or a date as printed in an era (令和7年3月1日,
+// R7.3.1; parse_japanese_date in koshin/era.hpp). Errors: wrong_type, date_format,
+// date_impossible, date_outside_era. Rule files take ISO dates only (read_date).
+std::optional<Date> read_situation_date(const Json& j, const std::string& pointer, Diagnostics& diag);
+
 // Parses and checks a situation. Errors go to `diag`; the result is meaningful only if
 // diag.ok().
 Situation parse_situation(const Json& json, Diagnostics& diag);
