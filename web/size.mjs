@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const [site, budgetKb = '88'] = process.argv.slice(2);
+const [site, budgetKb = '91'] = process.argv.slice(2);
 const dir = path.join(site, 'koshin');
 const files = [
   ...fs.readdirSync(dir).filter((f) => /\.(m?js|wasm)$/.test(f)),
