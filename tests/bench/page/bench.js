@@ -16,13 +16,19 @@ async function time(samples, { fn, async }, i, repeat) {
   const t0 = performance.now();
   if (async) for (let k = 0; k < repeat; k += 1) await fn(i);
   else for (let k = 0; k < repeat; k += 1) fn(i);
-  samples.push(((performance.now() - t0) * 1000) / repeat);
+  (samples[i] ??= []).push(((performance.now() - t0) * 1000) / repeat);
 }
 
-const stats = (samples) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p90: at(0.9), min: sorted[0], samples: sorted.length };
+const quantile = (xs, q) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+// Median and p90 over every sample (situations x rounds); `best_median` is the median over the
+// situations of each one's fastest round, which a busy machine disturbs least.
+const stats = (perSituation) => {
+  const all = perSituation.flat();
+  return { median: quantile(all, 0.5), p90: quantile(all, 0.9), best_median: quantile(perSituation.map((xs) => Math.min(...xs)), 0.5),
+    samples: all.length };
 };
 
 async function run(situations, { warmup = 20, rounds = 15, repeat = 10 } = {}) {
