@@ -151,9 +151,9 @@ std::string check_plan(const Json& plan, Date expiry, const RuleFile& national, 
       note_keys.count("note.ask_your_municipality") == 0) {
     return "no office and no reason";
   }
-  if (muni == nullptr && !plan["offices"].empty()) return "offices without municipality rules";
   for (const char* list : {"offices", "offices_unavailable"}) {
     for (const auto& o : plan[list]) {
+      if (muni == nullptr) return std::string(list) + " without municipality rules";
       bool defined = false;
       for (const auto& office : muni->offices) defined = defined || office.id == o["id"];
       if (!defined) return "office " + o["id"].dump() + " is not in the rule file";
