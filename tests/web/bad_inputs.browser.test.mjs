@@ -6,23 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
-import { CSP, serve } from '../../scripts/serve.mjs';
-import { chromiumOptions, nativePlan, paths } from './support.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+import { nativePlan, paths, startSite, stopSite } from './support.mjs';
 
 let server;
 let origin;
 let browser;
 
-before(async () => {
-  server = await serve(paths.site, 0);
-  origin = `http://localhost:${server.address().port}`;
-  browser = await chromium.launch(chromiumOptions);
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ server, origin, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 // A page with some requests answered by `routes`; its uncaught errors (`pageErrors`), console
 // errors (`errors`) and console messages (`console`) are recorded, and so are the plans the

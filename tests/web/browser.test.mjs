@@ -6,26 +6,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
 import { pseudoPack } from './pseudo.mjs';
 import { shareFragment } from '../../web/src/share.js';
-import { chromiumOptions, field, fillDate, loadCases, nativePlan, paths, widget } from './support.mjs';
+import { field, fillDate, loadCases, nativePlan, paths, startSite, stopSite, widget } from './support.mjs';
 
 let server;
 let origin;
 let browser;
 const cases = loadCases();
 
-before(async () => {
-  server = await serve(paths.site, 0);
-  origin = `http://localhost:${server.address().port}`;
-  browser = await chromium.launch(chromiumOptions);
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(async () => ({ server, origin, browser } = await startSite()));
+after(() => stopSite({ server, browser }));
 
 // A page whose every request, CSP violation and script error is recorded.
 async function openPage(url, contextOptions = {}) {

@@ -48,6 +48,20 @@ export const chromiumOptions = {
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
 
+// For a browser test file: the built site served on a free port, and Chromium started.
+// before(async () => ({ server, origin, browser } = await startSite())); after(() => stopSite(...)).
+export async function startSite() {
+  const [{ serve }, { chromium }] = await Promise.all([import('../../scripts/serve.mjs'), import('playwright-core')]);
+  const server = await serve(paths.site, 0);
+  return { server, origin: `http://localhost:${server.address().port}`, browser: await chromium.launch(chromiumOptions) };
+}
+
+export async function stopSite({ server, browser }) {
+  await browser?.close();
+  server?.close();
+}
+
+
 // The widget's fields, found by name through its open shadow root (playwright locators pierce it).
 export const widget = (page) => page.locator('koshin-checker');
 export const field = (page, name) => widget(page).locator(`[name="${name}"]`);
