@@ -12,6 +12,7 @@ export class RuleLoadError extends Error {
 }
 
 const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+const utf8 = new TextDecoder();
 
 export class Engine {
   #core;
@@ -36,7 +37,13 @@ export class Engine {
 
   // A situation (object or JSON text) in, the plan out: always a plan, with `errors` on bad input.
   evaluate(situation) {
-    return JSON.parse(this.#core.evaluate(asText(situation)));
+    return JSON.parse(this.evaluateText(situation));
+  }
+
+  // The same plan as JSON text. The core hands it over as a view of its UTF-8 bytes in wasm
+  // memory (valid until its next evaluation), decoded here at once.
+  evaluateText(situation) {
+    return utf8.decode(this.#core.evaluate(asText(situation)));
   }
 
   // A date in a Japanese era ("reiwa", "heisei", "showa", "taisho"; year 1 = 元年), converted by

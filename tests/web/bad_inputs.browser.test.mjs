@@ -82,11 +82,14 @@ describe('every bad input through the wasm module in the browser (tests/bad-inpu
       for (const { id } of JSON.parse(await text('rules/index.json'))) {
         loadErrors.push(JSON.parse(core.loadMunicipality(await text(`rules/municipalities/${id}.json`), `${id}.json`)));
       }
-      const plans = () => situations.map((s) => core.evaluate(JSON.stringify(s)));
+      // The plan comes back as a view of its bytes, decoded at once as wasm/engine.js does.
+      const utf8 = new TextDecoder();
+      const evaluate = (input) => utf8.decode(core.evaluate(input));
+      const plans = () => situations.map((s) => evaluate(JSON.stringify(s)));
       const before = plans();
       // One row per kind: the input (bytes or a string; embind takes both for std::string) -> its errors.
       const feed = {
-        situations: (input) => JSON.parse(core.evaluate(input)).errors,
+        situations: (input) => JSON.parse(evaluate(input)).errors,
         rules: (input, file, entry) => JSON.parse(entry.as === 'national' ? core.loadNational(input, file)
           : core.loadMunicipality(input, file)),
       };

@@ -40,18 +40,21 @@ async function run(situations, { warmup = 20, rounds = 15, repeat = 10 } = {}) {
   }
   const peer = createPeer(JSON.parse(await text('/bench/peer/odawara.rules.json')));
   const texts = situations.map((s) => JSON.stringify(s));
+  // The plan's text as wasm/engine.js reads it: the core returns a view of its bytes.
+  const utf8 = new TextDecoder();
+  const evaluate = (t) => utf8.decode(core.evaluate(t));
 
   // Both answer every situation (their answers are compared in tests/web/peer.test.mjs).
   for (const [i, t] of texts.entries()) {
-    const plan = JSON.parse(core.evaluate(t));
+    const plan = JSON.parse(evaluate(t));
     if (plan.errors.length) throw new Error(`koshin refused situation ${i}: ${JSON.stringify(plan.errors)}`);
     const answer = await peer.evaluate(situations[i]);
     if (answer.window.opens !== plan.window.opens) throw new Error(`situation ${i}: the window differs`);
   }
 
   const engines = {
-    koshin_text: { fn: (i) => core.evaluate(texts[i]) },                 // JSON text in, JSON text out
-    koshin_parsed: { fn: (i) => JSON.parse(core.evaluate(texts[i])) },   // ... and the plan as an object
+    koshin_text: { fn: (i) => evaluate(texts[i]) },                      // JSON text in, JSON text out
+    koshin_parsed: { fn: (i) => JSON.parse(evaluate(texts[i])) },        // ... and the plan as an object
     peer: { fn: (i) => peer.evaluate(situations[i]), async: true },      // object in, object out
   };
   const samples = Object.fromEntries(Object.keys(engines).map((k) => [k, []]));
