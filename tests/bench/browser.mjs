@@ -116,8 +116,25 @@ async function pageLoads(browser, origin) {
     const errors = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('koshin:first-result').length > 0, null, { timeout: 15000 });
+    // Waiting must not disturb what it measures: page.waitForFunction polls on every frame and
+    // first injects Playwright's selector script (about 40 ms on the main thread, mid-load). A
+    // promise set up before the page's own scripts resolves at the mark, and one DevTools call
+    // awaits it.
+    await page.addInitScript(() => {
+      window.__koshinFirstResult = new Promise((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName('koshin:first-result').length) {
+            observer.disconnect();
+            resolve();
+          }
+        }).observe({ type: 'mark' });
+      });
+    });
+    const cdp = await context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    const waited = await cdp.send('Runtime.evaluate', { awaitPromise: true, expression: `Promise.race([window.__koshinFirstResult,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no koshin:first-result within 15 s')), 15000))])` });
+    if (waited.exceptionDetails) throw new Error(`page load ${i}: ${waited.exceptionDetails.exception?.description ?? waited.exceptionDetails.text}`);
     const marks = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
       const nav = performance.getEntriesByType('navigation')[0];

@@ -207,6 +207,35 @@ describe('the widget on a city page', () => {
   });
 });
 
+  test('fetches the municipality\'s rules while the core is still loading, not after it (speed, issue 7)', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The wasm is held back until the page has asked for Ise's rules: with the fetch waiting for
+    // the core, that request never comes and the test times out.
+    let askedForRules;
+    const rulesAsked = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no request for ise.json within 10 s of holding the wasm back')), 10000);
+      askedForRules = () => { clearTimeout(timer); resolve(); };
+    });
+    page.on('request', (r) => { if (r.url().endsWith('/koshin/rules/municipalities/ise.json')) askedForRules(); });
+    let wasmHeld = false;
+    await page.route('**/koshin-core.wasm', async (route) => {
+      wasmHeld = true;
+      await rulesAsked;
+      await route.continue();
+    });
+    await page.addInitScript(recordPlans);
+    await page.goto(`${origin}/examples/host.html`);
+    await rulesAsked;
+    assert.ok(wasmHeld, 'the core was asked for before the rules');
+    // And the widget still answers for Ise once the core arrives.
+    const plan = await show(page, { today: '2025-06-01', municipality: 'ise', certificates: { expiry: '2025-08-31' },
+      card: { expiry: '2034-08-31' }, holder: { birth_date: '1990-08-31' }, applicant: 'self' });
+    assert.equal(plan.municipality.id, 'ise');
+    assert.deepEqual(plan.errors, []);
+    await context.close();
+  });
+
 describe('when to go (issue 5)', () => {
   // Odawara, Golden Week 2025 (tests/cases/calendars.json): the window opens on 昭和の日.
   const goldenWeek = {

@@ -55,6 +55,18 @@ export const loadEngine = () => once('engine', async () => {
   return engine;
 });
 
+// A municipality's rule file as text, fetched once (a failed fetch is tried again next time).
+const municipalityText = (id) => once(`text:${id}`, () => fetchText(`rules/municipalities/${id}.json`));
+
+// Starts fetching a municipality's rule file (when the index lists it) while the core loads, so
+// that loadMunicipality() finds it there. A failure is left for loadMunicipality() to report.
+export function prefetchMunicipality(id) {
+  loadIndex().then(({ municipalities }) => {
+    if (municipalities.some((x) => x.id === id)) return municipalityText(id);
+    return undefined;
+  }).catch(() => {});
+}
+
 // Loads a municipality's rules unless loaded. For an id not in the index (or "other") the core
 // answers alone; an unknown id loads them all first, so that its error lists every known id.
 export async function loadMunicipality(engine, id) {
@@ -65,7 +77,8 @@ export async function loadMunicipality(engine, id) {
     return;
   }
   await once(`rules:${id}`, async () => {
-    const text = await fetchText(`rules/municipalities/${id}.json`);
+    const text = await municipalityText(id);
+    cache.delete(`text:${id}`);  // read once: after a refusal, "Try again" fetches the file anew
     engine.loadMunicipality(text, `${id}.json`);
     addSources(JSON.parse(text));
     performance.mark('koshin:ready', { detail: id });

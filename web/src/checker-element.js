@@ -17,7 +17,7 @@ import { calendarFile, reminderDates, reminderEvents } from './ics.js';
 import { readShare, shareFragment } from './share.js';
 import { styles } from './styles.js';
 import { tokyoToday } from './today.js';
-import { loadEngine, loadIndex, loadMunicipality, loadPack, sources } from './assets.js';
+import { loadEngine, loadIndex, loadMunicipality, loadPack, prefetchMunicipality, sources } from './assets.js';
 import { matchLanguage } from './languages.js';
 
 const DATE_GROUPS = {
@@ -141,7 +141,10 @@ export class KoshinCheckerElement extends HTMLElement {
     // form is built, not after.
     const engineLoad = loadEngine();
     const known = this.municipality || municipalityOf(this.#shared);
-    if (known) engineLoad.then((engine) => loadMunicipality(engine, known)).catch(() => {});
+    if (known) {
+      prefetchMunicipality(known);
+      engineLoad.then((engine) => loadMunicipality(engine, known)).catch(() => {});
+    }
     const index = await loadIndex();
     const lang = this.#language(index.languages);
     if (!this.#ui || this.#lang !== lang) {
