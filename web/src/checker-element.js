@@ -74,6 +74,7 @@ export class KoshinCheckerElement extends HTMLElement {
   #failedRules = new Set();  // municipalities whose rules could not be loaded: answered as "other"
   #engine = null;
   #plan = null;
+  #checked = null;     // {evaluated, plan}: a shared situation the core has just checked, answered from once
   #explicit = null;    // a situation set through the `situation` property
   #touched = new Set(); // date groups the resident has left, or all after "Check"
   #asked = new Set();   // conditional questions shown once stay shown
@@ -169,7 +170,8 @@ export class KoshinCheckerElement extends HTMLElement {
         return;
       }
       const { evaluated, failed } = await this.#withRules(engine, situation);
-      const plan = engine.evaluate(evaluated);
+      const plan = this.#checked?.evaluated === evaluated ? this.#checked.plan : engine.evaluate(evaluated);
+      this.#checked = null;
       this.#show(plan, failed);
       if (this.#explicit === null && JSON.stringify(this.#situationFromForm().situation) !== JSON.stringify(situation)) {
         continue;
@@ -243,11 +245,13 @@ export class KoshinCheckerElement extends HTMLElement {
       return;
     }
     const { evaluated } = await this.#withRules(engine, situation);
-    if (engine.evaluate(evaluated).errors.length) {
+    const plan = engine.evaluate(evaluated);
+    if (plan.errors.length) {
       this.#shareError = 'ui.share.error.invalid';
       return;
     }
     this.#explicit = situation;
+    this.#checked = { evaluated, plan };  // the same situation's first answer: no second evaluation
     this.#fillForm(situation);
   }
 
