@@ -16,6 +16,13 @@ codes=$(grep -rhoE '(diag|diag_)\.add\("[a-z_]+"' "$src/core/src" | sed -E 's/.*
 missing=0
 for c in $codes; do grep -q "\`$c\`" "$src/docs/errors.md" || { echo "FAIL: error code $c is not in docs/errors.md"; missing=1; }; done
 [ "$missing" -eq 0 ] || exit 1
+# Every national parameter has its row in docs/rules-format.md.
+params=$(node -e 'console.log(Object.keys(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).parameters).join(" "))' "$src/rules/national.json") || exit 1
+for p in $params; do
+  base=${p%_adult}; base=${base%_minor}; base=${base%_min}; base=${base%_max}
+  grep -qE "^\| \`($p|$base)[\`_/]" "$src/docs/rules-format.md" || { echo "FAIL: parameter $p has no row in docs/rules-format.md"; missing=1; }
+done
+[ "$missing" -eq 0 ] || exit 1
 # The README's example situation is the one tests/cases/readme_example.json checks.
 example=$(tr -d ' \n' < "$src/examples/situation.json")
 grep -qF -- "$(printf '%s' "$example" | cut -c1-60)" <(tr -d ' \n' < "$src/tests/cases/readme_example.json") || {
