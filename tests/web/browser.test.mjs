@@ -596,6 +596,13 @@ describe('what residents take away (issue 6)', () => {
     await other.page.reload();
     await other.page.waitForFunction(() => window.__plans.length > 0);
     assert.deepEqual(await lastPlan(other.page), nativePlan(proxy));
+    // The proxy corrects a date; a host page that then moves the element keeps the correction:
+    // the link was read once, not again at every connection.
+    const corrected = { ...proxy, certificates: { expiry: '2025-10-31' } };
+    assert.deepEqual(await nextPlan(other.page, () => fillDate(other.page, 'cert', '2025-10-31')), nativePlan(corrected));
+    const moved = await nextPlan(other.page, () => widget(other.page).evaluate((el) => document.body.append(el)));
+    assert.deepEqual(moved, nativePlan(corrected));
+    assert.equal(await field(other.page, 'cert-year').inputValue(), '2025');
     await other.context.close();
   });
 

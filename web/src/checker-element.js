@@ -84,6 +84,7 @@ export class KoshinCheckerElement extends HTMLElement {
   #ja = null;          // Japanese messages beside another language: documents' names at the counter
   #shared = null;      // a situation from a share link, to restore at the next update
   #shareError = null;  // why a share link could not be restored (a message key)
+  #hashRead = null;    // the fragment last read: moving the element in the page does not restore it again
   #onHash = () => {
     this.#readShare();
     this.#schedule();
@@ -108,7 +109,9 @@ export class KoshinCheckerElement extends HTMLElement {
   connectedCallback() {
     window.addEventListener('hashchange', this.#onHash);
     this.#readShare();
-    this.#schedule(true);
+    // Moved in the page: the form keeps what the resident typed (it is rebuilt only when the
+    // language it would be in has changed, which #update checks).
+    this.#schedule();
   }
 
   disconnectedCallback() { window.removeEventListener('hashchange', this.#onHash); }
@@ -227,6 +230,8 @@ export class KoshinCheckerElement extends HTMLElement {
 
   // --- the share link ----------------------------------------------------------------------------
   #readShare() {
+    if (location.hash === this.#hashRead) return;
+    this.#hashRead = location.hash;
     const read = readShare(location.hash);
     if (!read) return;
     this.#shared = read.situation ?? null;
