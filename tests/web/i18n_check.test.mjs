@@ -96,6 +96,9 @@ test('plural, select, dates and markup format as documented', () => {
   assert.equal(f(days, { n: 5 }), 'in N(5) days');
   assert.equal(f('{x, select, a {A} other {O}}', { x: 'a' }), 'A');
   assert.equal(f('{x, select, a {A} other {O}}', { x: 'b' }), 'O');
+  // A value named like an Object.prototype member is an ordinary value, and so is such a case.
+  assert.equal(f('{x, select, a {A} other {O}}', { x: 'toString' }), 'O');
+  assert.equal(f('{x, select, constructor {C} other {O}}', { x: 'constructor' }), 'C');
   assert.equal(f('On {d, date}', { d: '2025-03-01' }), 'On D(2025-03-01)');
   assert.equal(f('{missing}', {}), '{missing}');
   assert.equal(f('<ruby>漢字<rt>かんじ</rt></ruby>です', {}), '漢字です');

@@ -120,7 +120,8 @@ test('hand-picked messages where the grammar has corners', () => {
     '{n, plural, other {# {m, select, other {#}}}}', '#', "it's '{'", '<em></em>', '<em><em>a</em></em>', '</em>',
     '<ruby>a<rt>b</rt></ruby>', '<ruby>a<rt>b</ruby></rt>', '<em>{n, plural, other {</em>}}', '<em', '<em >', '<>',
     '{n, plural, other {a}', '{n, plural, other {a}} }', '{n, plural,}', '{n, plural, other}', '{n, select, x {a} x {b} other {c}}',
-    '{n, select, other {{x, date}} 1 {{x}}}', '𠮷{', '\u2028{ x\u2028}', '\u00a0{x}\ufeff', '{x-y_z}', '{é}', '{}}', '{{x}'];
+    '{n, select, other {{x, date}} 1 {{x}}}', '𠮷{', '\u2028{ x\u2028}', '\u00a0{x}\ufeff', '{x-y_z}', '{é}', '{}}', '{{x}',
+    '{n, select, constructor {a} toString {b} other {c}}', '{n, select, __proto__ {a} __proto__ {b} other {c}}'];
   for (const text of corners) assert.deepEqual(coreVerdict(text, 'a'), jsVerdict(text, 'a'), JSON.stringify(text));
 });
 

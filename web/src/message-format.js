@@ -45,7 +45,7 @@ export function parseMessage(source) {
     }
     if (type !== 'plural' && type !== 'select') fail(`unknown argument type "${type}"`);
     expect(',');
-    const cases = {};
+    const cases = Object.create(null);  // own keys only: a case may be named `constructor`
     space();
     while (source[i] !== '}') {
       const key = name();
