@@ -644,4 +644,121 @@ std::string write_json(const Json& j, int indent) {
   return out;
 }
 
+void ObjectText::key(std::string_view key) {
+  text_.pop_back();  // '}'
+  if (text_.size() > 1) text_ += ',';
+  write_string(key, text_);
+  text_ += ':';
+}
+
+ObjectText& ObjectText::str(const char* key, std::string_view value) {
+  this->key(key);
+  write_string(value, text_);
+  text_ += '}';
+  return *this;
+}
+
+ObjectText& ObjectText::str(const char* key, const char* value) { return str(key, std::string_view(value)); }
+
+ObjectText& ObjectText::str(const char* key, const std::string& value) { return str(key, std::string_view(value)); }
+
+ObjectText& ObjectText::date(const char* key, Date value) { return str(key, format_iso_date(value)); }
+
+ObjectText& ObjectText::add(const char* key, bool value) { return add_json(key, value ? "true" : "false"); }
+
+ObjectText& ObjectText::add(const char* key, int value) { return add(key, static_cast<long long>(value)); }
+
+ObjectText& ObjectText::add(const char* key, std::size_t value) {
+  this->key(key);
+  write_integer(static_cast<std::uint64_t>(value), text_);
+  text_ += '}';
+  return *this;
+}
+
+ObjectText& ObjectText::add(const char* key, long long value) {
+  this->key(key);
+  write_integer(static_cast<std::int64_t>(value), text_);
+  text_ += '}';
+  return *this;
+}
+
+ObjectText& ObjectText::add(const char* key, std::nullptr_t) { return add_json(key, "null"); }
+
+ObjectText& ObjectText::add(const char* key, const ObjectText& value) { return add_json(key, value.text_); }
+
+ObjectText& ObjectText::add(const char* key, const std::optional<ObjectText>& value) {
+  return value ? add(key, *value) : add(key, nullptr);
+}
+
+ObjectText& ObjectText::add(const char* key, const ArrayText& value) { return add_json(key, value.text()); }
+
+ObjectText& ObjectText::add(const char* key, const std::vector<std::string>& strings) {
+  ArrayText list;
+  for (const auto& s : strings) list.str(s);
+  return add(key, list);
+}
+
+ObjectText& ObjectText::add(const char* key, const std::vector<int>& numbers) {
+  this->key(key);
+  text_ += '[';
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (i > 0) text_ += ',';
+    write_integer(static_cast<std::int64_t>(numbers[i]), text_);
+  }
+  text_ += "]}";
+  return *this;
+}
+
+ObjectText& ObjectText::add(const char* key, const std::map<std::string, std::string>& texts) {
+  ObjectText object;
+  for (const auto& [k, text] : texts) {
+    object.key(k);
+    write_string(text, object.text_);
+    object.text_ += '}';
+  }
+  return add(key, object);
+}
+
+ObjectText& ObjectText::add_json(const char* key, std::string_view json) {
+  this->key(key);
+  text_ += json;
+  text_ += '}';
+  return *this;
+}
+
+ObjectText& ObjectText::merge(const ObjectText& other) {
+  if (other.empty()) return *this;
+  text_.pop_back();
+  if (text_.size() > 1) text_ += ',';
+  text_.append(other.text_, 1, std::string::npos);
+  return *this;
+}
+
+void ObjectText::append_to(ArrayText& list) const { list.add_json(text_); }
+
+std::string ObjectText::take() {
+  std::string out = std::move(text_);
+  text_ = "{}";
+  return out;
+}
+
+void ArrayText::next() {
+  text_.pop_back();  // ']'
+  if (size_++ > 0) text_ += ',';
+}
+
+ArrayText& ArrayText::str(std::string_view value) {
+  next();
+  write_string(value, text_);
+  text_ += ']';
+  return *this;
+}
+
+ArrayText& ArrayText::add_json(std::string_view json) {
+  next();
+  text_ += json;
+  text_ += ']';
+  return *this;
+}
+
 }  // namespace koshin
