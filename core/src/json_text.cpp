@@ -645,8 +645,7 @@ std::string write_json(const Json& j, int indent) {
 }
 
 void ObjectText::key(std::string_view key) {
-  text_.pop_back();  // '}'
-  if (text_.size() > 1) text_ += ',';
+  text_ += text_.empty() ? '{' : ',';
   write_string(key, text_);
   text_ += ':';
 }
@@ -654,7 +653,6 @@ void ObjectText::key(std::string_view key) {
 ObjectText& ObjectText::str(const char* key, std::string_view value) {
   this->key(key);
   write_string(value, text_);
-  text_ += '}';
   return *this;
 }
 
@@ -671,26 +669,32 @@ ObjectText& ObjectText::add(const char* key, int value) { return add(key, static
 ObjectText& ObjectText::add(const char* key, std::size_t value) {
   this->key(key);
   write_integer(static_cast<std::uint64_t>(value), text_);
-  text_ += '}';
   return *this;
 }
 
 ObjectText& ObjectText::add(const char* key, long long value) {
   this->key(key);
   write_integer(static_cast<std::int64_t>(value), text_);
-  text_ += '}';
   return *this;
 }
 
 ObjectText& ObjectText::add(const char* key, std::nullptr_t) { return add_json(key, "null"); }
 
-ObjectText& ObjectText::add(const char* key, const ObjectText& value) { return add_json(key, value.text_); }
+ObjectText& ObjectText::add(const char* key, const ObjectText& value) {
+  this->key(key);
+  value.write_to(text_);
+  return *this;
+}
 
 ObjectText& ObjectText::add(const char* key, const std::optional<ObjectText>& value) {
   return value ? add(key, *value) : add(key, nullptr);
 }
 
-ObjectText& ObjectText::add(const char* key, const ArrayText& value) { return add_json(key, value.text()); }
+ObjectText& ObjectText::add(const char* key, const ArrayText& value) {
+  this->key(key);
+  value.write_to(text_);
+  return *this;
+}
 
 ObjectText& ObjectText::add(const char* key, const std::vector<std::string>& strings) {
   ArrayText list;
@@ -705,7 +709,7 @@ ObjectText& ObjectText::add(const char* key, const std::vector<int>& numbers) {
     if (i > 0) text_ += ',';
     write_integer(static_cast<std::int64_t>(numbers[i]), text_);
   }
-  text_ += "]}";
+  text_ += ']';
   return *this;
 }
 
@@ -714,7 +718,6 @@ ObjectText& ObjectText::add(const char* key, const std::map<std::string, std::st
   for (const auto& [k, text] : texts) {
     object.key(k);
     write_string(text, object.text_);
-    object.text_ += '}';
   }
   return add(key, object);
 }
@@ -722,43 +725,64 @@ ObjectText& ObjectText::add(const char* key, const std::map<std::string, std::st
 ObjectText& ObjectText::add_json(const char* key, std::string_view json) {
   this->key(key);
   text_ += json;
-  text_ += '}';
   return *this;
 }
 
 ObjectText& ObjectText::merge(const ObjectText& other) {
-  if (other.empty()) return *this;
-  text_.pop_back();
-  if (text_.size() > 1) text_ += ',';
-  text_.append(other.text_, 1, std::string::npos);
+  if (text_.empty()) {
+    text_ = other.text_;
+  } else if (!other.empty()) {
+    text_ += ',';
+    text_.append(other.text_, 1, std::string::npos);
+  }
   return *this;
 }
 
-void ObjectText::append_to(ArrayText& list) const { list.add_json(text_); }
+void ObjectText::append_to(ArrayText& list) const { list.add(*this); }
+
+void ObjectText::write_to(std::string& out) const {
+  if (text_.empty()) {
+    out += "{}";
+    return;
+  }
+  out += text_;
+  out += '}';
+}
 
 std::string ObjectText::take() {
   std::string out = std::move(text_);
-  text_ = "{}";
+  text_.clear();
+  out += out.empty() ? "{}" : "}";
   return out;
 }
 
-void ArrayText::next() {
-  text_.pop_back();  // ']'
-  if (size_++ > 0) text_ += ',';
-}
+void ArrayText::next() { text_ += size_++ == 0 ? '[' : ','; }
 
 ArrayText& ArrayText::str(std::string_view value) {
   next();
   write_string(value, text_);
-  text_ += ']';
   return *this;
 }
 
 ArrayText& ArrayText::add_json(std::string_view json) {
   next();
   text_ += json;
-  text_ += ']';
   return *this;
+}
+
+ArrayText& ArrayText::add(const ObjectText& value) {
+  next();
+  value.write_to(text_);
+  return *this;
+}
+
+void ArrayText::write_to(std::string& out) const {
+  if (size_ == 0) {
+    out += "[]";
+    return;
+  }
+  out += text_;
+  out += ']';
 }
 
 }  // namespace koshin

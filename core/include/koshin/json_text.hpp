@@ -37,9 +37,9 @@ std::optional<Json> parse_json_text(std::string_view text, Diagnostics& diag);
 std::string write_json(const Json& j, int indent = -1);
 
 // Writers of JSON text, for the plans: members and elements are written as they are added, in
-// order, with the escaping of write_json, so a plan never exists as a document tree. Each keeps
-// its text complete ("{}" / "[]" when empty); a nested object or array is written in its own
-// writer and then added whole. Keys are not checked for repeats: the caller adds each once.
+// order, with write_json's escaping, so a plan never exists as a document tree. A nested object
+// or array is written in its own writer and then added whole. Keys are not checked for repeats:
+// the caller adds each once.
 class ArrayText;
 
 class ObjectText {
@@ -68,28 +68,28 @@ class ObjectText {
   ObjectText& merge(const ObjectText& other);
   void append_to(ArrayText& list) const;
 
-  bool empty() const { return text_.size() == 2; }
-  const std::string& text() const { return text_; }
-  std::string take();  // the text; leaves the object empty
+  bool empty() const { return text_.empty(); }
+  void write_to(std::string& out) const;  // appends the object's text
+  std::string take();                     // the object's text; leaves it empty
 
  private:
-  void key(std::string_view key);  // opens the object for one more member: `,"key":`
-  std::string text_ = "{}";
+  void key(std::string_view key);  // starts one more member: `{"key":` or `,"key":`
+  std::string text_;               // "{" and the members so far, without the closing brace
 };
 
 class ArrayText {
  public:
   ArrayText& str(std::string_view value);
   ArrayText& add_json(std::string_view json);  // a value already written as JSON text
-  ArrayText& add(const ObjectText& value) { return add_json(value.text()); }
+  ArrayText& add(const ObjectText& value);
 
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
-  const std::string& text() const { return text_; }
+  void write_to(std::string& out) const;  // appends the array's text
 
  private:
-  void next();  // opens the array for one more element
-  std::string text_ = "[]";
+  void next();        // starts one more element
+  std::string text_;  // "[" and the elements so far, without the closing bracket
   std::size_t size_ = 0;
 };
 
