@@ -644,7 +644,12 @@ std::string write_json(const Json& j, int indent) {
   return out;
 }
 
+// Objects and arrays start with room for a few members, rather than growing from a string's
+// inline 15 bytes one doubling at a time (3% of an evaluation's instructions).
+constexpr std::size_t kFirstCapacity = 64;
+
 void ObjectText::key(std::string_view key) {
+  if (text_.empty()) text_.reserve(kFirstCapacity);
   text_ += text_.empty() ? '{' : ',';
   write_string(key, text_);
   text_ += ':';
@@ -660,7 +665,13 @@ ObjectText& ObjectText::str(const char* key, const char* value) { return str(key
 
 ObjectText& ObjectText::str(const char* key, const std::string& value) { return str(key, std::string_view(value)); }
 
-ObjectText& ObjectText::date(const char* key, Date value) { return str(key, format_iso_date(value)); }
+ObjectText& ObjectText::date(const char* key, Date value) {
+  this->key(key);
+  text_ += '"';
+  text_ += format_iso_date(value);  // digits and '-': nothing to escape
+  text_ += '"';
+  return *this;
+}
 
 ObjectText& ObjectText::add(const char* key, bool value) { return add_json(key, value ? "true" : "false"); }
 
@@ -756,7 +767,10 @@ std::string ObjectText::take() {
   return out;
 }
 
-void ArrayText::next() { text_ += size_++ == 0 ? '[' : ','; }
+void ArrayText::next() {
+  if (size_ == 0) text_.reserve(kFirstCapacity);
+  text_ += size_++ == 0 ? '[' : ',';
+}
 
 ArrayText& ArrayText::str(std::string_view value) {
   next();
