@@ -30,6 +30,9 @@ enum class Token {
 
 bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
+// Whether a byte stands for itself in a JSON string (printable ASCII other than '"' and '\\').
+constexpr bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 // The length of the well-formed UTF-8 sequence that starts `s` (whose first byte is >= 0x80), as
 // in Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF. 0 if it is
 // not one; `stop` is then the index of the byte that breaks it (s.size() if `s` ends first).
@@ -181,6 +184,11 @@ class Lexer {
   Token scan_string() {
     string_.clear();
     while (true) {
+      // Runs of plain bytes are appended at once.
+      std::size_t run = position_;
+      while (run < text_.size() && plain_byte(static_cast<unsigned char>(text_[run]))) ++run;
+      string_.append(text_.data() + position_, run - position_);
+      position_ = run;
       const int c = get();
       if (c == '"') return Token::string;
       if (c == kEnd || c < 0x20) return Token::error;
@@ -337,7 +345,9 @@ class Lexer {
 };
 
 // Builds the document without recursion (nesting depth is the input's choice) and finds keys
-// given twice in one object, with their JSON pointer.
+// given twice in one object, with their JSON pointer. An object's members are staged with
+// movable keys and moved in when it closes: nlohmann's ordered_map holds pair<const string, Json>,
+// which a growing vector copies deeply (most of reading a plan back, before).
 class Parser {
  public:
   explicit Parser(std::string_view text) : lexer_(text) {}
@@ -360,7 +370,7 @@ class Parser {
             add(Json::object());
             break;
           }
-          open(Json::object());
+          open(true);
           if (!member_key(t)) return false;
           t = lexer_.scan();
           continue;
@@ -370,7 +380,7 @@ class Parser {
             add(Json::array());
             break;
           }
-          open(Json::array());
+          open(false);
           continue;
         case Token::string:
           add(Json(std::move(lexer_.string_value())));
@@ -392,9 +402,9 @@ class Parser {
       while (true) {
         t = lexer_.scan();
         if (stack_.empty()) return t == Token::end_of_input;
-        const bool in_array = stack_.back().value->is_array();
+        const bool in_array = !stack_.back().object;
         if (t == (in_array ? Token::end_array : Token::end_object)) {
-          stack_.pop_back();
+          close();
           continue;
         }
         if (t != Token::value_separator) return false;
@@ -410,9 +420,11 @@ class Parser {
 
  private:
   struct Frame {
-    Json* value;
-    std::string key;             // objects: the key of the member being read
-    std::set<std::string> keys;  // objects: the keys seen so far
+    bool object;
+    Json array;                                         // arrays: the elements so far
+    std::vector<std::pair<std::string, Json>> members;  // objects: the members so far
+    std::string key;                                    // objects: the key of the member being read
+    std::set<std::string> keys;                         // objects: the keys seen so far
   };
 
   // `t` must be a string followed by ':'.
@@ -426,29 +438,40 @@ class Parser {
     return lexer_.scan() == Token::name_separator;
   }
 
-  Json* add(Json&& value) {
+  void add(Json&& value) {
     if (stack_.empty()) {
       *root_ = std::move(value);
-      return root_;
+      return;
     }
     Frame& parent = stack_.back();
-    if (parent.value->is_array()) {
-      parent.value->push_back(std::move(value));
-      return &parent.value->back();
+    if (parent.object) {
+      // Appended without a lookup: a repeated key is an error (duplicates), not an overwrite.
+      parent.members.emplace_back(std::move(parent.key), std::move(value));
+    } else {
+      parent.array.push_back(std::move(value));
     }
-    // Appended without a lookup: a repeated key is an error (duplicates), not an overwrite.
-    auto& members = parent.value->get_ref<Json::object_t&>();
-    members.emplace_back(parent.key, std::move(value));
-    return &members.back().second;
   }
-  void open(Json&& container) { stack_.push_back(Frame{add(std::move(container)), {}, {}}); }
+  void open(bool object) { stack_.push_back(Frame{object, Json(Json::value_t::array), {}, {}, {}}); }
+  // Ends the innermost container and adds it to its parent.
+  void close() {
+    Frame& top = stack_.back();
+    Json value = std::move(top.array);
+    if (top.object) {
+      value = Json(Json::value_t::object);
+      auto& members = value.get_ref<Json::object_t&>();
+      members.reserve(top.members.size());
+      for (auto& [key, member] : top.members) members.emplace_back(std::move(key), std::move(member));
+    }
+    stack_.pop_back();
+    add(std::move(value));
+  }
 
   // The pointer of the innermost open container.
   std::string path() const {
     std::string out;
     for (std::size_t i = 1; i < stack_.size(); ++i) {
       const Frame& parent = stack_[i - 1];
-      out = parent.value->is_array() ? pointer_append(out, parent.value->size() - 1) : pointer_append(out, parent.key);
+      out = parent.object ? pointer_append(out, parent.key) : pointer_append(out, parent.array.size());
     }
     return out;
   }
@@ -457,9 +480,6 @@ class Parser {
   Json* root_ = nullptr;
   std::vector<Frame> stack_;
 };
-
-// Whether a byte goes out as it is (printable ASCII other than '"' and '\\').
-constexpr bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
 void write_string(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
