@@ -1,6 +1,7 @@
 #include "koshin/json_text.hpp"
 
 #include <charconv>
+#include <cstddef>
 #include <cstdint>
 #include <set>
 #include <utility>
@@ -421,10 +422,10 @@ class Parser {
  private:
   struct Frame {
     bool object;
-    Json array;                                         // arrays: the elements so far
-    std::vector<std::pair<std::string, Json>> members;  // objects: the members so far
-    std::string key;                                    // objects: the key of the member being read
-    std::set<std::string> keys;                         // objects: the keys seen so far
+    std::size_t first;           // where its members (elements) start in members_ (elements_)
+    std::size_t size = 0;        // how many it has so far
+    std::string key;             // objects: the key of the member being read
+    std::set<std::string> keys;  // objects: the keys seen so far
   };
 
   // `t` must be a string followed by ':'.
@@ -444,23 +445,35 @@ class Parser {
       return;
     }
     Frame& parent = stack_.back();
+    ++parent.size;
     if (parent.object) {
       // Appended without a lookup: a repeated key is an error (duplicates), not an overwrite.
-      parent.members.emplace_back(std::move(parent.key), std::move(value));
+      members_.emplace_back(std::move(parent.key), std::move(value));
     } else {
-      parent.array.push_back(std::move(value));
+      elements_.push_back(std::move(value));
     }
   }
-  void open(bool object) { stack_.push_back(Frame{object, Json(Json::value_t::array), {}, {}, {}}); }
+  void open(bool object) { stack_.push_back(Frame{object, object ? members_.size() : elements_.size(), 0, {}, {}}); }
   // Ends the innermost container and adds it to its parent.
   void close() {
-    Frame& top = stack_.back();
-    Json value = std::move(top.array);
+    const Frame& top = stack_.back();
+    Json value;
     if (top.object) {
       value = Json(Json::value_t::object);
       auto& members = value.get_ref<Json::object_t&>();
-      members.reserve(top.members.size());
-      for (auto& [key, member] : top.members) members.emplace_back(std::move(key), std::move(member));
+      members.reserve(top.size);
+      for (auto it = members_.begin() + static_cast<std::ptrdiff_t>(top.first); it != members_.end(); ++it) {
+        members.emplace_back(std::move(it->first), std::move(it->second));
+      }
+      members_.erase(members_.begin() + static_cast<std::ptrdiff_t>(top.first), members_.end());
+    } else {
+      value = Json(Json::value_t::array);
+      auto& elements = value.get_ref<Json::array_t&>();
+      elements.reserve(top.size);
+      for (auto it = elements_.begin() + static_cast<std::ptrdiff_t>(top.first); it != elements_.end(); ++it) {
+        elements.push_back(std::move(*it));
+      }
+      elements_.erase(elements_.begin() + static_cast<std::ptrdiff_t>(top.first), elements_.end());
     }
     stack_.pop_back();
     add(std::move(value));
@@ -471,7 +484,7 @@ class Parser {
     std::string out;
     for (std::size_t i = 1; i < stack_.size(); ++i) {
       const Frame& parent = stack_[i - 1];
-      out = parent.object ? pointer_append(out, parent.key) : pointer_append(out, parent.array.size());
+      out = parent.object ? pointer_append(out, parent.key) : pointer_append(out, parent.size);
     }
     return out;
   }
@@ -479,6 +492,10 @@ class Parser {
   Lexer lexer_;
   Json* root_ = nullptr;
   std::vector<Frame> stack_;
+  // The members and elements of the open containers, innermost last: moved into each container
+  // when it closes, so the staging space is allocated once per parse, not once per container.
+  std::vector<std::pair<std::string, Json>> members_;
+  std::vector<Json> elements_;
 };
 
 void write_string(std::string_view s, std::string& out) {
