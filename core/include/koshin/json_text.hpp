@@ -3,7 +3,8 @@
 //
 // nlohmann/json stays the document type; these two functions replace its parser and serializer.
 // They are small (the wasm build carries no strtod, no printf, no template lexer) and they never
-// abort: nlohmann's serializer aborts on invalid UTF-8 when built with JSON_NOEXCEPTION.
+// abort: nlohmann's serializer aborts on invalid UTF-8 when built with JSON_NOEXCEPTION. Plans are
+// written without a document at all, by ObjectText and ArrayText (below), with the same escaping.
 #pragma once
 
 #include <cstddef>
