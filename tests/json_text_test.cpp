@@ -1,15 +1,18 @@
 // The core's JSON reader and writer against nlohmann's parser and serializer: the same verdict,
 // the same error position and the same document for every seed file and thousands of mutations
 // of them, and the same text written back.
+#include "koshin/json_text.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "koshin/json_text.hpp"
 #include "test_support.hpp"
 
 namespace koshin {
@@ -134,17 +137,87 @@ std::string printable(const std::string& s) {
 
 TEST(JsonText, EdgeCasesMatchNlohmann) {
   const std::vector<std::string> cases = {
-      "", " ", "\xEF\xBB\xBF{}", "\xEF\xBB{}", "\xEF", "{", "}", "[", "]", "[1,]", "[,1]", "{,}",
-      "{\"a\"}", "{\"a\":}", "{\"a\" 1}", "{\"a\":1,}", "{\"a\":1 \"b\":2}", "{1:2}", "[1 2]", "[1]]",
-      "{} x", "{}{}", "  {}  \n", "tru", "true", "truex", "nul", "null", "fals", "false", "-", "-a",
-      "-0", "01", "1.", "1.e1", "1e", "1e+", "1E-2", "1.5e3", "0.1", "-0.0", "1e400", "-1e400",
-      "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
-      "123456789012345678901234567890", "\"", "\"abc", "\"\\", "\"\\x\"", "\"\\u12\"", "\"\\u12g4\"",
-      "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ud83dx\"", "\"\\ud83d\\u0041\"", "\"\\ude00\"",
-      "\"\\u0000\"", "\"a\x01\"", "\"\x7f\"", "\"\xC3\xA9\"", "\"\xC3\"", "\"\xC3(\"", "\"\xC0\xAF\"",
-      "\"\xE0\x80\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xF0\x9F\x98\x80\"", "\"\xFF\"",
-      "\"\xE3\x81\"", "[\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"]", "{\"a\":{\"b\":[1,{\"c\":null}]},\"d\":[]}",
-      "[[[[[[[[[[]]]]]]]]]]", "[[[[[[[[[[]]]]]]]]]", "{\"a\":1,\"a\":2}", "\x00", "[\x00]", "{}\x00",
+      "",
+      " ",
+      "\xEF\xBB\xBF{}",
+      "\xEF\xBB{}",
+      "\xEF",
+      "{",
+      "}",
+      "[",
+      "]",
+      "[1,]",
+      "[,1]",
+      "{,}",
+      "{\"a\"}",
+      "{\"a\":}",
+      "{\"a\" 1}",
+      "{\"a\":1,}",
+      "{\"a\":1 \"b\":2}",
+      "{1:2}",
+      "[1 2]",
+      "[1]]",
+      "{} x",
+      "{}{}",
+      "  {}  \n",
+      "tru",
+      "true",
+      "truex",
+      "nul",
+      "null",
+      "fals",
+      "false",
+      "-",
+      "-a",
+      "-0",
+      "01",
+      "1.",
+      "1.e1",
+      "1e",
+      "1e+",
+      "1E-2",
+      "1.5e3",
+      "0.1",
+      "-0.0",
+      "1e400",
+      "-1e400",
+      "18446744073709551615",
+      "18446744073709551616",
+      "-9223372036854775808",
+      "-9223372036854775809",
+      "123456789012345678901234567890",
+      "\"",
+      "\"abc",
+      "\"\\",
+      "\"\\x\"",
+      "\"\\u12\"",
+      "\"\\u12g4\"",
+      "\"\\ud83d\\ude00\"",
+      "\"\\ud83d\"",
+      "\"\\ud83dx\"",
+      "\"\\ud83d\\u0041\"",
+      "\"\\ude00\"",
+      "\"\\u0000\"",
+      "\"a\x01\"",
+      "\"\x7f\"",
+      "\"\xC3\xA9\"",
+      "\"\xC3\"",
+      "\"\xC3(\"",
+      "\"\xC0\xAF\"",
+      "\"\xE0\x80\xAF\"",
+      "\"\xED\xA0\x80\"",
+      "\"\xF4\x90\x80\x80\"",
+      "\"\xF0\x9F\x98\x80\"",
+      "\"\xFF\"",
+      "\"\xE3\x81\"",
+      "[\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"]",
+      "{\"a\":{\"b\":[1,{\"c\":null}]},\"d\":[]}",
+      "[[[[[[[[[[]]]]]]]]]]",
+      "[[[[[[[[[[]]]]]]]]]",
+      "{\"a\":1,\"a\":2}",
+      "\x00",
+      "[\x00]",
+      "{}\x00",
   };
   for (const auto& text : cases) {
     EXPECT_EQ(compare(text), "") << "input: " << printable(text);
@@ -234,6 +307,88 @@ TEST(JsonText, WriterFractions) {
   EXPECT_EQ(write_json(Json(2.5e-7)), "2.5e-7");
   EXPECT_EQ(write_json(Json(123456.75)), "123456.75");
   EXPECT_EQ(write_json(Json(std::nan(""))), "null");
+}
+
+// The plan writers (ObjectText, ArrayText) against write_json of the same document: every kind
+// of value, escapes, invalid UTF-8, empty and nested containers, merged objects.
+TEST(JsonText, TextWritersWriteWhatWriteJsonWrites) {
+  const std::string tricky("q\"b\\s/\x01\x1f\n\t\xC3(\xE6\x97\xA5\xED\xA0\x80 \0nul", 23);
+  const std::map<std::string, std::string> texts{{"en", "a \"b\""}, {"k\"\n", tricky}, {"ja", "\xE6\x97\xA5"}};
+  ArrayText list;
+  list.str(tricky).str("").add_json("7").add(ObjectText()).add(ObjectText().add("z", false));
+  ObjectText inner;
+  inner.str("s", tricky).add("n", nullptr);
+  ObjectText tail;
+  tail.add("last", std::size_t{0});
+  ObjectText object;
+  object.str("view", std::string_view("v"))
+      .str("literal", "l")
+      .str("string", std::string("s"))
+      .date("date", Date{date::year{2024}, date::month{2}, date::day{29}})
+      .add("true", true)
+      .add("false", false)
+      .add("int", -2147483647 - 1)
+      .add("long", static_cast<long long>(INT64_MIN))
+      .add("size", static_cast<std::size_t>(UINT64_MAX))
+      .add("null", nullptr)
+      .add("inner", inner)
+      .add("none", std::optional<ObjectText>())
+      .add("some", std::optional<ObjectText>(inner))
+      .add("empty_object", ObjectText())
+      .add("empty_array", ArrayText())
+      .add("list", list)
+      .add("strings", std::vector<std::string>{"a", tricky})
+      .add("no_strings", std::vector<std::string>{})
+      .add("numbers", std::vector<int>{-1, 0, 7})
+      .add("no_numbers", std::vector<int>{})
+      .add("texts", texts)
+      .add("no_texts", std::map<std::string, std::string>{})
+      .add_json("json", "[1,{}]")
+      .str("k\"ey\x02", "v")
+      .merge(ObjectText())
+      .merge(tail);
+
+  Json expected = Json(Json::value_t::object);
+  expected["view"] = "v";
+  expected["literal"] = "l";
+  expected["string"] = "s";
+  expected["date"] = "2024-02-29";
+  expected["true"] = true;
+  expected["false"] = false;
+  expected["int"] = -2147483647 - 1;
+  expected["long"] = INT64_MIN;
+  expected["size"] = UINT64_MAX;
+  expected["null"] = nullptr;
+  Json inner_json = Json(Json::value_t::object);
+  inner_json["s"] = tricky;
+  inner_json["n"] = nullptr;
+  expected["inner"] = inner_json;
+  expected["none"] = nullptr;
+  expected["some"] = inner_json;
+  expected["empty_object"] = Json(Json::value_t::object);
+  expected["empty_array"] = Json(Json::value_t::array);
+  Json false_z = Json(Json::value_t::object);
+  false_z["z"] = false;
+  expected["list"] = Json(Json::value_t::array);
+  for (const Json& e : {Json(tricky), Json(""), Json(7), Json(Json::value_t::object), false_z}) {
+    expected["list"].push_back(e);
+  }
+  expected["strings"] = std::vector<std::string>{"a", tricky};
+  expected["no_strings"] = Json(Json::value_t::array);
+  expected["numbers"] = std::vector<int>{-1, 0, 7};
+  expected["no_numbers"] = Json(Json::value_t::array);
+  expected["texts"] = Json(Json::value_t::object);
+  for (const auto& [k, v] : texts) expected["texts"][k] = v;
+  expected["no_texts"] = Json(Json::value_t::object);
+  expected["json"] = Json::array({1, Json(Json::value_t::object)});
+  expected["k\"ey\x02"] = "v";
+  expected["last"] = 0;
+
+  EXPECT_EQ(object.take(), write_json(expected));
+  EXPECT_EQ(object.take(), "{}");  // take() leaves the object empty
+  EXPECT_EQ(ObjectText().merge(tail).take(), R"({"last":0})");
+  EXPECT_EQ(ObjectText().str("a", "b").merge(tail).take(), R"({"a":"b","last":0})");
+  EXPECT_TRUE(list.size() == 5 && !list.empty() && ArrayText().empty());
 }
 
 TEST(JsonText, LongPointersAreCutAtACharacterBoundary) {

@@ -145,73 +145,13 @@ bool meets(const std::vector<Task>& item_tasks, const std::vector<Task>& tasks, 
   return item_tasks.empty() ? empty_means_all : shares_task(item_tasks, tasks);
 }
 
-// Empty arrays and objects are written Json(Json::value_t::array): Json::array() goes through
-// nlohmann's initializer-list constructor, a second call at every site.
-//
-// Builds a JSON object field by field, in order. Each field is one out-of-line call: nlohmann's
-// initializer lists build every pair as a two-element array first, all inlined at each use, and
-// were the largest part of the wasm build's code. Strings go through str(), the rest add().
-class Fields {
- public:
-  Fields& str(const char* key, std::string_view value);
-  // Literals and strings directly: converting them to std::string_view cost a call at each site.
-  Fields& str(const char* key, const char* value);
-  Fields& str(const char* key, const std::string& value);
-  Fields& date(const char* key, Date value);  // as "YYYY-MM-DD"
-  Fields& add(const char* key, Json&& value);
-  // Scalars directly: a Json parameter was constructed and destroyed at each call site.
-  Fields& add(const char* key, bool value);
-  Fields& add(const char* key, int value);
-  Fields& add(const char* key, std::size_t value);
-  Fields& add(const char* key, long long value);
-  Fields& add(const char* key, std::nullptr_t);
-  Fields& add(const char* key, Fields& value);          // takes value's object (no Json temporary at the site)
-  Fields& add(const char* key, const LocalText& text);  // an object of language tag -> text
-  Json take();
-  void append_to(Json& list);  // moves the object to the end of `list` (no Json temporary at the site)
-
- private:
-  // Staged with non-const keys, so growing moves them; nlohmann's ordered_map holds
-  // pair<const std::string, Json>, which growing copies deeply (most of an evaluation's time).
-  std::vector<std::pair<std::string, Json>> fields_;
-};
-
-Fields& Fields::str(const char* key, std::string_view value) { return add(key, Json(std::string(value))); }
-
-Fields& Fields::str(const char* key, const char* value) { return add(key, Json(value)); }
-
-Fields& Fields::str(const char* key, const std::string& value) { return add(key, Json(value)); }
-
-Fields& Fields::date(const char* key, Date value) { return add(key, Json(format_iso_date(value))); }
-
-Fields& Fields::add(const char* key, Json&& value) {
-  if (fields_.empty()) fields_.reserve(8);
-  fields_.emplace_back(key, std::move(value));
-  return *this;
-}
-
-Json Fields::take() {
-  Json j = Json(Json::value_t::object);
-  auto& object = j.get_ref<Json::object_t&>();
-  object.reserve(fields_.size());
-  for (auto& f : fields_) object.emplace_back(std::move(f.first), std::move(f.second));
-  fields_.clear();
-  return j;
-}
-
-Fields& Fields::add(const char* key, bool value) { return add(key, Json(value)); }
-Fields& Fields::add(const char* key, int value) { return add(key, Json(value)); }
-Fields& Fields::add(const char* key, std::size_t value) { return add(key, Json(value)); }
-Fields& Fields::add(const char* key, long long value) { return add(key, Json(value)); }
-Fields& Fields::add(const char* key, std::nullptr_t) { return add(key, Json(nullptr)); }
-Fields& Fields::add(const char* key, Fields& value) { return add(key, value.take()); }
-
-void Fields::append_to(Json& list) { list.push_back(take()); }
+// The plan is written as JSON text while it is built (ObjectText, ArrayText in json_text.hpp):
+// building it as a document tree first was half of an evaluation's time.
 
 // Task names, in order.
-Json task_list_json(const std::vector<Task>& tasks) {
-  Json j = Json(Json::value_t::array);
-  for (Task t : tasks) j.push_back(kTaskNames.name(t));
+ArrayText task_list_json(const std::vector<Task>& tasks) {
+  ArrayText j;
+  for (Task t : tasks) j.str(kTaskNames.name(t));
   return j;
 }
 
@@ -219,22 +159,16 @@ Json task_list_json(const std::vector<Task>& tasks) {
 std::string data_rule_id(const RuleFile& file, const std::string& item_id) { return file.id + ":" + item_id; }
 
 // A string, or null when it is empty (not published).
-Json text_or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+ObjectText& text_or_null(ObjectText& object, const char* key, const std::string& s) {
+  return s.empty() ? object.add(key, nullptr) : object.str(key, s);
+}
 
 // A schedule entry's opening hours: [{"open", "close"}, ...].
-Json hours_json(const std::vector<Hours>& hours) {
-  Json spans = Json(Json::value_t::array);
-  for (const Hours& h : hours) Fields().str("open", h.open).str("close", h.close).append_to(spans);
+ArrayText hours_json(const std::vector<Hours>& hours) {
+  ArrayText spans;
+  for (const Hours& h : hours) ObjectText().str("open", h.open).str("close", h.close).append_to(spans);
   return spans;
 }
-
-Json local_text_json(const LocalText& t) {
-  Json j = Json(Json::value_t::object);
-  for (const auto& [lang, text] : t) j[lang] = text;
-  return j;
-}
-
-Fields& Fields::add(const char* key, const LocalText& text) { return add(key, local_text_json(text)); }
 
 // One certificate or the card, as the plan reports it.
 struct Item {
@@ -252,7 +186,8 @@ class Evaluation {
   Evaluation(const RuleFile& national, const RuleFile* muni, const Situation& s)
       : national_(national), muni_(muni), s_(s), today_(s.today) {}
 
-  Json run(Diagnostics& diag);
+  // The plan's members from "window" to "trace"; empty when diag has errors.
+  ObjectText run(Diagnostics& diag);
 
  private:
   // --- rule citations -------------------------------------------------------------------
@@ -270,11 +205,11 @@ class Evaluation {
     const CoreRule* rule = national_.find_core_rule(id);
     if (rule == nullptr) return {};
     if (traced_.insert(id).second) {
-      Json sources = Json(Json::value_t::array);
-      for (const auto& sid : rule->sources) sources.push_back(source_ref(sid));
-      Fields()
+      ArrayText sources;
+      for (const auto& sid : rule->sources) sources.str(source_ref(sid));
+      ObjectText()
           .str("rule", id)
-          .add("sources", std::move(sources))
+          .add("sources", sources)
           .str("confidence", kConfidenceNames.name(rule->confidence))
           .append_to(trace_);
       if (rule->confidence == Confidence::low || rule->confidence == Confidence::policy) {
@@ -286,13 +221,14 @@ class Evaluation {
 
   // A municipality's own item (a place that does not handle certificates, a local note): its id,
   // its text under `field`, and its citation.
-  Json local_item(const char* field, const std::string& id, const LocalText& text, const std::string& source_id) {
-    return Fields()
+  void add_local_item(ArrayText& list, const char* field, const std::string& id, const LocalText& text,
+                      const std::string& source_id) {
+    ObjectText()
         .str("id", id)
         .add(field, text)
         .str("rule", data_rule_id(*muni_, id))
         .str("source", cite_data(*muni_, id, source_id))
-        .take();
+        .append_to(list);
   }
 
   // Cites a rule-data item (requirement, office, fee ...) of `file`.
@@ -300,28 +236,23 @@ class Evaluation {
     const std::string rule_id = data_rule_id(file, item_id);
     const std::string ref = source_ref(source_id);
     if (traced_.insert(rule_id).second) {
-      Json sources = Json(Json::value_t::array);
-      sources.push_back(ref);
-      Fields().str("rule", rule_id).add("sources", std::move(sources)).str("confidence", "H").append_to(trace_);
+      ArrayText sources;
+      sources.str(ref);
+      ObjectText().str("rule", rule_id).add("sources", sources).str("confidence", "H").append_to(trace_);
     }
     return ref;
   }
 
-  Fields item_fields(const char* message_key, const char* rule_id) {
-    Fields f;
+  ObjectText item_fields(const char* message_key, const char* rule_id) {
+    ObjectText f;
     f.str("key", message_key).str("rule", rule_id).str("source", cite(rule_id));
     return f;
   }
-  Json item(const char* message_key, const char* rule_id) { return item_fields(message_key, rule_id).take(); }
-  // Takes `params` by reference (and empties it): passing Fields by value copied its JSON.
-  Json item(const char* message_key, const char* rule_id, Fields& params) {
-    return item_fields(message_key, rule_id).add("params", params).take();
-  }
   // Appends an item to a list (reasons, warnings, notes): one call at each site instead of three.
-  void add_item(Json& list, const char* message_key, const char* rule_id) {
+  void add_item(ArrayText& list, const char* message_key, const char* rule_id) {
     item_fields(message_key, rule_id).append_to(list);
   }
-  void add_item(Json& list, const char* message_key, const char* rule_id, Fields& params) {
+  void add_item(ArrayText& list, const char* message_key, const char* rule_id, const ObjectText& params) {
     item_fields(message_key, rule_id).add("params", params).append_to(list);
   }
 
@@ -371,7 +302,7 @@ class Evaluation {
     bool refused = false;        // the municipality does not renew that early
   };
   NewExpiry new_expiry(const Item& it, Date r, Date card_cap, std::optional<Date> user_cap);
-  Json new_certificate_json(Date r, Procedure procedure, bool explicit_day);
+  std::optional<ObjectText> new_certificate_json(Date r, Procedure procedure, bool explicit_day);
 
   struct Piece {
     const RuleFile* file;
@@ -401,7 +332,7 @@ class Evaluation {
   bool condition(Condition c, bool& known) const;
   std::vector<HolderClass> holder_classes() const;
   const Requirement* find_requirement(const RuleFile& file, Task t, Applicant a) const;
-  Json build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
+  ArrayText build_visits(const std::vector<Task>& tasks, Applicant route, Diagnostics& diag);
   // The days the offices are searched for open days (ADR 0006).
   struct Scan {
     Date from, until;
@@ -411,26 +342,26 @@ class Evaluation {
   // The first day to go at the offices found so far: the day, and the offices open on it.
   struct FirstDay {
     std::optional<Date> day;
-    Json offices = Json(Json::value_t::array);
+    ArrayText offices;
     Reservation reservation = Reservation::required;
     void offer(Date d, const std::string& office, Reservation r);
   };
-  Json build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan);
+  ArrayText build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan);
   // Fills an office's calendar fields: next_open_days, first_open_day_safe, skipped_days.
   void office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks, const Scan& scan,
-                       const std::string& source, Fields& office);
-  Json day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const;
-  Json first_day_json(const FirstDay& first) {
-    if (!first.day) return Json(nullptr);
-    return Fields()
-        .date("date", *first.day)
-        .add("offices", Json(first.offices))
+                       const std::string& source, ObjectText& office);
+  ObjectText day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const;
+  std::optional<ObjectText> first_day_json(const FirstDay& first) {
+    if (!first.day) return std::nullopt;
+    ObjectText j;
+    j.date("date", *first.day)
+        .add("offices", first.offices)
         .str("reservation", kReservationNames.name(first.reservation))
         .str("rule", "N-CALENDAR")
-        .str("source", cite("N-CALENDAR"))
-        .take();
+        .str("source", cite("N-CALENDAR"));
+    return j;
   }
-  Json item_json(const Item& it, const char* rule);
+  ObjectText item_json(const Item& it, const char* rule);
   // P-ASIDES (ADR 0007): the card ending soon after the certificates, the 15th birthday, a stay
   // ending before them. True when the stay aside was added (it replaces the stay warning).
   bool add_asides(const Item& main, const std::vector<Task>& tasks);
@@ -446,15 +377,20 @@ class Evaluation {
   bool pin_unknown_ = false;
   std::string missing_parameter_;
 
-  Json trace_ = Json(Json::value_t::array);
+  ArrayText trace_;
   std::set<std::string> traced_;
   std::vector<const char*> low_confidence_;  // rule ids
-  Json warnings_ = Json(Json::value_t::array);
-  Json notes_ = Json(Json::value_t::array);
-  Json asides_ = Json(Json::value_t::array);
-  Json derived_ = Json(Json::value_t::array);
-  Json offices_unavailable_ =
-      Json(Json::value_t::array);  // offices whose every opening needs something this case lacks
+  ArrayText warnings_, notes_, asides_;
+  // A date the plan derived (N-CARD-VALIDITY, N-CERT-VALIDITY / N-CERT-CAP): listed in "derived"
+  // and, as a note, in "notes".
+  struct Derived {
+    const char* field;
+    Date value;
+    const char* rule;
+    std::string source;
+  };
+  std::vector<Derived> derived_;
+  ArrayText offices_unavailable_;  // offices whose every opening needs something this case lacks
   FirstDay first_day_, first_day_safe_;
   bool calendar_computed_ = false;  // at least one office had a computable calendar
   std::set<std::string> stale_examples_;
@@ -486,13 +422,7 @@ std::optional<Date> Evaluation::derive_card_expiry(Diagnostics& diag) {
   const int n = static_cast<int>(number(adult ? "card_validity_birthdays_adult" : "card_validity_birthdays_minor"));
   const Date expiry = nth_birthday_after(birth, issued, n);
   card_.derived = true;
-  Fields()
-      .str("field", "/card/expiry")
-      .date("value", expiry)
-      .str("key", key::kNoteDerived)
-      .str("rule", "N-CARD-VALIDITY")
-      .str("source", cite("N-CARD-VALIDITY"))
-      .append_to(derived_);
+  derived_.push_back(Derived{"/card/expiry", expiry, "N-CARD-VALIDITY", cite("N-CARD-VALIDITY")});
   return expiry;
 }
 
@@ -544,13 +474,7 @@ void Evaluation::derive_certificates(Diagnostics& diag) {
     signature_.expiry = earlier(earlier(b5, card_.expiry), user);
     signature_.derived = true;
     const char* rule = before(card_.expiry, b5) ? "N-CERT-CAP" : "N-CERT-VALIDITY";
-    Fields()
-        .str("field", "/certificates/expiry")
-        .date("value", user)
-        .str("key", key::kNoteDerived)
-        .str("rule", rule)
-        .str("source", cite(rule))
-        .append_to(derived_);
+    derived_.push_back(Derived{"/certificates/expiry", user, rule, cite(rule)});
   }
   if (!signature_.present) {
     const bool under_15_at_issue =
@@ -600,7 +524,7 @@ Evaluation::NewExpiry Evaluation::new_expiry(const Item& it, Date r, Date card_c
   return out;
 }
 
-Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit_day) {
+std::optional<ObjectText> Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit_day) {
   // A card validity change moves the card's end to the new end of stay; certificates issued at
   // that visit run to it at most.
   const bool validity_change = procedure == Procedure::card_validity_change;
@@ -610,14 +534,14 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     return validity_change || it.status == Status::lapsed || !before(r, window_opens(it.expiry)) ||
            (explicit_day && &it == &user_);
   };
-  Fields certificates;
+  ObjectText certificates;
   std::optional<Date> user_after;
-  Json first = nullptr;  // the first certificate described: its fields head the result
+  std::optional<ObjectText> first;  // the first certificate described: its fields head the result
   bool first_capped_by_card = false;
   bool capped_warned = false;
   auto describe = [&](const Item& it, std::optional<Date> user_cap) {
     const NewExpiry e = new_expiry(it, r, card_cap, user_cap);
-    Fields f;
+    ObjectText f;
     if (e.expiry) {
       f.date("expiry", *e.expiry);
     } else {
@@ -631,20 +555,19 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
     }
     if (!e.missing.empty()) f.str("needs", e.missing);
     if (e.refused) f.add("refused_before_window", true);
-    Json j = f.take();
     if (e.capped_by == "card" && !capped_warned) {
-      add_item(warnings_, key::kWarnCappedByCard, "N-CERT-CAP", Fields().date("card_expiry", card_cap));
+      add_item(warnings_, key::kWarnCappedByCard, "N-CERT-CAP", ObjectText().date("card_expiry", card_cap));
       capped_warned = true;
     }
-    if (first.is_null()) {
-      first = j;
+    if (!first) {
+      first = f;
       first_capped_by_card = e.capped_by == "card";
     }
-    return std::make_pair(std::move(j), e.expiry);
+    return std::make_pair(std::move(f), e.expiry);
   };
   if (handled(user_)) {
     auto [j, expiry] = describe(user_, std::nullopt);
-    certificates.add("user", std::move(j));
+    certificates.add("user", j);
     user_after = expiry;
   }
   if (handled(signature_)) {
@@ -653,11 +576,10 @@ Json Evaluation::new_certificate_json(Date r, Procedure procedure, bool explicit
                        : std::optional<Date>(user_.present ? std::optional<Date>(user_.expiry) : std::nullopt);
     certificates.add("signature", describe(signature_, cap).first);
   }
-  if (first.is_null()) return nullptr;
-  Fields out;
-  out.date("renewed_on", r);
-  for (auto& [k, v] : first.items()) out.add(k.c_str(), std::move(v));
-  return out.add("capped_by_card", first_capped_by_card).add("certificates", certificates).take();
+  if (!first) return std::nullopt;
+  ObjectText out;
+  out.date("renewed_on", r).merge(*first).add("capped_by_card", first_capped_by_card).add("certificates", certificates);
+  return out;
 }
 
 bool Evaluation::condition(Condition c, bool& known) const {
@@ -774,20 +696,25 @@ std::vector<Evaluation::Piece> Evaluation::requirement_pieces(const std::vector<
   return pieces;
 }
 
-Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant route, Diagnostics& diag) {
+ArrayText Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant route, Diagnostics& diag) {
   // The visits as they are merged, typed: the JSON is written once at the end.
   struct VisitPlan {
     std::vector<Task> tasks;
     bool same_day = true;
     bool holder_must_attend = false;
     std::vector<StepKind> step_kinds;  // of the steps in `before`: one step of each kind
-    Json before = Json(Json::value_t::array);
+    ArrayText before;
     std::set<std::string> doc_ids;  // of the documents in `documents`
-    Json documents = Json(Json::value_t::array);
-    Json waived = Json(Json::value_t::array);
-    Json notes = Json(Json::value_t::array);
-    Json rules = Json(Json::value_t::array);
-    Json late = Json(Json::value_t::object);  // "national_rule" and "offices", in the order they were first set
+    ArrayText documents, waived, notes, rules;
+    // Written last, in the order they were first set: "national_rule" (true) and "offices" (the
+    // last list given).
+    bool national_rule = false;
+    const std::vector<std::string>* offices = nullptr;
+    bool offices_first = false;
+    void set_national_rule() {
+      if (!national_rule) offices_first = offices != nullptr;
+      national_rule = true;
+    }
   };
   std::vector<VisitPlan> visits;
   // Certificate work merges visit by visit; a new card is applied for and collected later,
@@ -806,17 +733,17 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
         expected += " and applicant ";
         expected += kApplicantNames.name(route);
         diag.add("rules_incomplete", "/applicant", std::move(expected));
-        return Json(Json::value_t::array);  // the caller returns no plan
+        return ArrayText();  // the caller returns no plan
       }
       const RuleFile* file = piece.file;
       const Requirement* q = piece.requirement;
       const bool fallback = piece.national_fallback;
-      const Json task_names = task_list_json(piece.tasks);
+      const ArrayText task_names = task_list_json(piece.tasks);
       const std::string rule_id = data_rule_id(*file, q->id);
       const std::string q_source = cite_data(*file, q->id, q->source);
       if (fallback) {
         add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                 Fields().add("tasks", Json(task_names)).str("requirement", rule_id));
+                 ObjectText().add("tasks", task_names).str("requirement", rule_id));
       }
       for (std::size_t vi = 0; vi < q->visits.size(); ++vi) {
         const Visit& v = q->visits[vi];
@@ -827,46 +754,46 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
           const bool here = v.tasks.empty() || contains(v.tasks, t);
           if (here && !contains(out.tasks, t)) out.tasks.push_back(t);
         }
-        out.rules.push_back(rule_id);
+        out.rules.str(rule_id);
         if (v.page_silent) {
-          out.late["national_rule"] = true;
+          out.set_national_rule();
           add_item(notes_, key::kNoteNationalFallback, "N-NATIONAL-FALLBACK",
-                   Fields().add("tasks", Json(task_names)).str("requirement", rule_id).add("visit", i + 1));
+                   ObjectText().add("tasks", task_names).str("requirement", rule_id).add("visit", i + 1));
         }
         out.same_day = out.same_day && q->same_day;
         out.holder_must_attend = out.holder_must_attend || q->holder_must_attend;
-        if (fallback) out.late["national_rule"] = true;
+        if (fallback) out.set_national_rule();
         for (const Step& step : v.before) {
           if (contains(out.step_kinds, step.kind)) continue;
           out.step_kinds.push_back(step.kind);
-          Fields j;
+          ObjectText j;
           j.str("kind", kStepKindNames.name(step.kind)).str("rule", rule_id).str("source", q_source);
           if (!step.phone.empty()) j.str("phone", step.phone);
           if (!step.note.empty()) j.add("note", step.note);
           j.append_to(out.before);
         }
-        if (!v.offices.empty()) out.late["offices"] = v.offices;
+        if (!v.offices.empty()) out.offices = &v.offices;
         if (!v.note.empty())
-          Fields().add("text", v.note).str("rule", rule_id).str("source", q_source).append_to(out.notes);
+          ObjectText().add("text", v.note).str("rule", rule_id).str("source", q_source).append_to(out.notes);
         for (const DocItem& d : v.documents) {
           const std::string source = d.source.empty() ? q_source : source_ref(d.source);
-          Json only_if = Json(Json::value_t::array);
+          ArrayText only_if;
           bool skip = false;
           for (Condition c : d.when) {
             bool known = true;
             const bool holds = condition(c, known);
-            if (!known) only_if.push_back(kConditionNames.name(c));
+            if (!known) only_if.str(kConditionNames.name(c));
             if (known && !holds) skip = true;
           }
           if (skip) continue;
-          Json waivable = Json(Json::value_t::array);
+          ArrayText waivable;
           for (Condition c : d.waived_if) {
             bool known = true;
             const bool holds = condition(c, known);
-            if (!known) waivable.push_back(kConditionNames.name(c));
+            if (!known) waivable.str(kConditionNames.name(c));
             if (known && holds) {
               skip = true;
-              Fields()
+              ObjectText()
                   .str("id", d.doc)
                   .str("because", kConditionNames.name(c))
                   .str("rule", rule_id)
@@ -878,54 +805,55 @@ Json Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant rout
           if (skip || !out.doc_ids.insert(d.doc).second) continue;
           const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
           if (def == nullptr) def = national_.find_document(d.doc);
-          Fields doc;
+          ObjectText doc;
           doc.str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source);
           if (def != nullptr) {
             doc.str("person", kPersonNames.name(def->person)).str("category", kDocCategoryNames.name(def->category));
             if (!def->name.empty()) doc.add("name", def->name);
           }
           if (!d.alternatives.empty()) doc.add("alternatives", d.alternatives);
-          if (!only_if.empty()) doc.add("only_if", std::move(only_if));
-          if (!waivable.empty()) doc.add("waived_if", std::move(waivable));
+          if (!only_if.empty()) doc.add("only_if", only_if);
+          if (!waivable.empty()) doc.add("waived_if", waivable);
           if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
           if (!d.note.empty()) doc.add("note", d.note);
-          Json examples = Json(Json::value_t::array);
+          ArrayText examples;
           for (const auto& ex : d.examples) {
             const IdType* type = national_.find_id_type(ex);
             if (type != nullptr && !type->accepted.contains(today_)) {
               stale_examples_.insert(ex);
             } else {
-              examples.push_back(ex);
+              examples.str(ex);
             }
           }
-          if (!examples.empty()) doc.add("examples", std::move(examples));
+          if (!examples.empty()) doc.add("examples", examples);
           doc.append_to(out.documents);
         }
       }
     }
   }
-  Json out = Json(Json::value_t::array);
+  ArrayText out;
   for (std::size_t i = 0; i < visits.size(); ++i) {
-    VisitPlan& v = visits[i];
-    Json j = Fields()
-                 .add("number", i + 1)
-                 .add("tasks", task_list_json(v.tasks))
-                 .add("same_day", v.same_day)
-                 .add("holder_must_attend", v.holder_must_attend)
-                 .add("before", std::move(v.before))
-                 .add("documents", std::move(v.documents))
-                 .add("waived", std::move(v.waived))
-                 .add("notes", std::move(v.notes))
-                 .add("rules", std::move(v.rules))
-                 .take();
-    for (auto& [k, value] : v.late.items()) j[k] = std::move(value);
-    out.push_back(std::move(j));
+    const VisitPlan& v = visits[i];
+    ObjectText j;
+    j.add("number", i + 1)
+        .add("tasks", task_list_json(v.tasks))
+        .add("same_day", v.same_day)
+        .add("holder_must_attend", v.holder_must_attend)
+        .add("before", v.before)
+        .add("documents", v.documents)
+        .add("waived", v.waived)
+        .add("notes", v.notes)
+        .add("rules", v.rules);
+    if (v.offices != nullptr && v.offices_first) j.add("offices", *v.offices);
+    if (v.national_rule) j.add("national_rule", true);
+    if (v.offices != nullptr && !v.offices_first) j.add("offices", *v.offices);
+    j.append_to(out);
   }
   return out;
 }
 
-Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan) {
-  Json offices = Json(Json::value_t::array);
+ArrayText Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, const Scan& scan) {
+  ArrayText offices;
   if (muni_ == nullptr) return offices;
   for (const Office& o : muni_->offices) {
     if (!o.effective.contains(today_)) continue;
@@ -933,53 +861,57 @@ Json Evaluation::build_offices(const std::vector<Task>& tasks, Applicant route, 
     const bool applicant_ok = o.applicants.empty() || contains(o.applicants, route);
     if (!task_ok || !applicant_ok) continue;
     const std::string source = cite_data(*muni_, o.id, o.source);
-    Json hours = Json(Json::value_t::array);
+    ArrayText hours;
     bool any_available = false;
     EntrySet serves = 0;  // the entries that serve this case (on their effective days)
     for (std::size_t i = 0; i < o.schedule.size(); ++i) {
       const ScheduleEntry& e = o.schedule[i];
       if (!meets(e.tasks, tasks, true)) continue;
-      Json unmet = Json(Json::value_t::array);  // conditions the case does not meet (unanswered ones pass)
+      ArrayText unmet;  // conditions the case does not meet (unanswered ones pass)
       for (Condition c : e.requires) {
         bool known = true;
-        if (!condition(c, known) && known) unmet.push_back(kConditionNames.name(c));
+        if (!condition(c, known) && known) unmet.str(kConditionNames.name(c));
       }
       const bool available = unmet.empty();
       if (available) serves |= EntrySet{1} << i;
       if (!e.effective.contains(today_)) continue;
-      Fields j;
+      ObjectText j;
       j.str("kind", kScheduleKindNames.name(e.kind))
           .str("reservation", kReservationNames.name(e.reservation))
           .str("source", e.source.empty() ? source : source_ref(e.source));
-      Json days = Json(Json::value_t::array);
+      ArrayText days;
       static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-      for (unsigned wd : e.weekdays) days.push_back(kDays[wd]);
-      if (!days.empty()) j.add("weekdays", std::move(days));
+      for (unsigned wd : e.weekdays) days.str(kDays[wd]);
+      if (!days.empty()) j.add("weekdays", days);
       if (!e.nth.empty()) j.add("nth", e.nth);
       j.add("hours", hours_json(e.hours));
       j.add("available", available);
-      if (!unmet.empty()) j.add("unmet", std::move(unmet));
+      if (!unmet.empty()) j.add("unmet", unmet);
       if (!e.dates.empty()) {
-        Json dates = Json(Json::value_t::array);
-        for (Date d : e.dates) dates.push_back(format_iso_date(d));
-        j.add("dates", std::move(dates));
+        ArrayText dates;
+        for (Date d : e.dates) dates.str(format_iso_date(d));
+        j.add("dates", dates);
       }
       if (!e.note.empty()) j.add("note", e.note);
       j.append_to(hours);
       any_available = any_available || available;
     }
     const bool usable = hours.empty() || any_available;
-    Fields office;
+    ObjectText office;
     office.str("id", o.id)
         .add("name", o.name)
         .str("rule", data_rule_id(*muni_, o.id))
         .str("source", source)
-        .add("hours", std::move(hours))
+        .add("hours", hours)
         .add("closed_on_holidays", o.closed_on_holidays)
-        .add("closed_year_end", o.closed_year_end)
-        .add("address", o.address.empty() ? Json(nullptr) : local_text_json(o.address))
-        .add("phone", text_or_null(o.phone))
-        .add("url", text_or_null(o.url.empty() ? muni_->url : o.url));
+        .add("closed_year_end", o.closed_year_end);
+    if (o.address.empty()) {
+      office.add("address", nullptr);
+    } else {
+      office.add("address", o.address);
+    }
+    text_or_null(office, "phone", o.phone);
+    text_or_null(office, "url", o.url.empty() ? muni_->url : o.url);
     if (!o.note.empty()) office.add("note", o.note);
     if (usable) office_calendar(o, serves, tasks, scan, source, office);
     office.append_to(usable ? offices : offices_unavailable_);
@@ -1007,20 +939,20 @@ void Evaluation::FirstDay::offer(Date d, const std::string& office, Reservation 
   if (day && before(*day, d)) return;
   if (!day || before(d, *day)) {
     day = d;
-    offices = Json(Json::value_t::array);
+    offices = ArrayText();
     reservation = Reservation::required;
   }
-  offices.push_back(office);
+  offices.str(office);
   if (demand(r) < demand(reservation)) reservation = r;
 }
 
-Json Evaluation::day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const {
-  Json sessions = Json(Json::value_t::array);
+ObjectText Evaluation::day_json(const Office& o, Date d, const OfficeDay& day, Reservation& least) const {
+  ArrayText sessions;
   least = Reservation::required;
   for (std::size_t i = 0; i < o.schedule.size(); ++i) {
     if ((day.sessions & (EntrySet{1} << i)) == 0) continue;
     const ScheduleEntry* e = &o.schedule[i];
-    Fields session;
+    ObjectText session;
     session.str("kind", kScheduleKindNames.name(e->kind))
         .add("hours", hours_json(e->hours))
         .str("reservation", kReservationNames.name(e->reservation));
@@ -1028,15 +960,13 @@ Json Evaluation::day_json(const Office& o, Date d, const OfficeDay& day, Reserva
     session.append_to(sessions);
     if (demand(e->reservation) < demand(least)) least = e->reservation;
   }
-  return Fields()
-      .date("date", d)
-      .add("sessions", std::move(sessions))
-      .str("reservation", kReservationNames.name(least))
-      .take();
+  ObjectText j;
+  j.date("date", d).add("sessions", sessions).str("reservation", kReservationNames.name(least));
+  return j;
 }
 
 void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::vector<Task>& tasks, const Scan& scan,
-                                 const std::string& source, Fields& office) {
+                                 const std::string& source, ObjectText& office) {
   // Computable: some entry that serves the case falls on known days.
   bool computable = false, announced = false;
   for (std::size_t i = 0; i < o.schedule.size(); ++i) {
@@ -1053,12 +983,11 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
     return;
   }
   calendar_computed_ = true;
-  Json open_days = Json(Json::value_t::array);
-  Json skipped = Json(Json::value_t::array);
-  Json safe = nullptr;
+  ArrayText open_days, skipped;
+  std::optional<ObjectText> safe;
   std::size_t listed = 0;
   for (Date d = scan.from; !before(scan.until, d); d = add_days(d, 1)) {
-    const bool want_safe = scan.safe_from && safe.is_null();
+    const bool want_safe = scan.safe_from && !safe;
     if (listed >= kMaxOpenDays && !want_safe) break;
     const OfficeDay day = office_day(o, d, serves, tasks, national_);
     if (day.status == DayStatus::unknown) break;
@@ -1066,18 +995,18 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
       const bool safe_day = want_safe && !before(d, *scan.safe_from);
       if (listed >= kMaxOpenDays && !safe_day) continue;  // past the list, still looking for the safe day
       Reservation least = Reservation::required;
-      Json j = day_json(o, d, day, least);
+      ObjectText j = day_json(o, d, day, least);
       if (listed == 0) first_day_.offer(d, o.id, least);
       if (safe_day) {
         first_day_safe_.offer(d, o.id, least);
         safe = j;
       }
       if (listed < kMaxOpenDays) {
-        open_days.push_back(std::move(j));
+        open_days.add(j);
         ++listed;
       }
     } else if (day.status != DayStatus::not_scheduled && listed < kMaxOpenDays && skipped.size() < kMaxOpenDays * 2) {
-      Fields why;
+      ObjectText why;
       why.date("date", d).str("status", kDayStatusNames.name(day.status));
       if (day.holiday != Holiday::none) why.str("holiday", kHolidayNames.name(day.holiday));
       if (day.status == DayStatus::closure) {
@@ -1093,16 +1022,16 @@ void Evaluation::office_calendar(const Office& o, EntrySet serves, const std::ve
     }
   }
   cite("N-CALENDAR");
-  office.str("calendar", "computed").add("next_open_days", std::move(open_days));
-  if (scan.safe_from) office.add("first_open_day_safe", std::move(safe));
-  office.add("skipped_days", std::move(skipped));
+  office.str("calendar", "computed").add("next_open_days", open_days);
+  if (scan.safe_from) office.add("first_open_day_safe", safe);
+  office.add("skipped_days", skipped);
 }
 
-Json Evaluation::item_json(const Item& it, const char* rule) {
-  Fields j;
+ObjectText Evaluation::item_json(const Item& it, const char* rule) {
+  ObjectText j;
   j.str("status", kStatusNames.name(it.status));
-  if (it.status == Status::not_issued) return j.add("reason", item(it.reason, "N-NO-SIGNATURE")).take();
-  Fields window;
+  if (it.status == Status::not_issued) return j.add("reason", item_fields(it.reason, "N-NO-SIGNATURE"));
+  ObjectText window;
   window.date("opens", it.opens).date("closes", it.expiry).str("rule", "N-WINDOW").str("source", cite("N-WINDOW"));
   if (it.strict_opens != it.opens) {
     window.date("safe_from", it.strict_opens);
@@ -1116,9 +1045,9 @@ Json Evaluation::item_json(const Item& it, const char* rule) {
       .str("rule", rule)
       .str("source", cite(rule));
   if (it.reason != nullptr) {
-    j.add("reason", item(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE"));
+    j.add("reason", item_fields(it.reason, it.reason == key::kWhyCardExpired ? "N-CARD-EXPIRED" : "N-LAPSE-ON-CHANGE"));
   }
-  return j.take();
+  return j;
 }
 
 bool Evaluation::add_asides(const Item& main, const std::vector<Task>& tasks) {
@@ -1129,7 +1058,7 @@ bool Evaluation::add_asides(const Item& main, const std::vector<Task>& tasks) {
     const Date soon = add_months_clamped(main.expiry, static_cast<int>(number("card_soon_months")));
     if (!before(soon, card_.expiry)) {
       add_item(asides_, key::kAsideCardSoon, "N-CARD-VALIDITY",
-               Fields().date("expiry", card_.expiry).date("opens", card_.opens));
+               ObjectText().date("expiry", card_.expiry).date("opens", card_.opens));
     }
   }
   // N-NO-SIGNATURE: a holder under 15 can have a signature certificate from the 15th birthday
@@ -1137,7 +1066,7 @@ bool Evaluation::add_asides(const Item& main, const std::vector<Task>& tasks) {
   if (s_.birth_date && age_ && *age_ < 15 && !s_.face_auth_card) {
     const Date fifteenth = nth_birthday_after(*s_.birth_date, *s_.birth_date, 15);
     if (!before(main.expiry, fifteenth)) {
-      add_item(asides_, key::kAsideTurns15, "N-NO-SIGNATURE", Fields().date("date", fifteenth));
+      add_item(asides_, key::kAsideTurns15, "N-NO-SIGNATURE", ObjectText().date("date", fifteenth));
     }
   }
   // N-FOREIGN-STAY: the certificates end with the stay, before their printed expiry.
@@ -1145,12 +1074,12 @@ bool Evaluation::add_asides(const Item& main, const std::vector<Task>& tasks) {
                           before(*s_.stay_end, main.expiry);
   if (stay_first) {
     add_item(asides_, key::kAsideStayFirst, "N-FOREIGN-STAY",
-             Fields().date("stay_end", *s_.stay_end).date("expiry", main.expiry));
+             ObjectText().date("stay_end", *s_.stay_end).date("expiry", main.expiry));
   }
   return stay_first;
 }
 
-Json Evaluation::run(Diagnostics& diag) {
+ObjectText Evaluation::run(Diagnostics& diag) {
   // Holder.
   if (s_.birth_date) {
     age_ = age_on(*s_.birth_date, today_);
@@ -1175,7 +1104,7 @@ Json Evaluation::run(Diagnostics& diag) {
   }
   if (diag.ok()) derive_certificates(diag);
   report_missing_parameter(diag);
-  if (!diag.ok()) return Json(Json::value_t::object);
+  if (!diag.ok()) return ObjectText();
 
   for (Item* it : {&card_, &user_, &signature_}) {
     if (!it->present) continue;
@@ -1222,7 +1151,7 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   // The procedure and why.
-  Json reasons = Json(Json::value_t::array);
+  ArrayText reasons;
   Procedure procedure = Procedure::nothing_yet;
   std::optional<Procedure> next;
   std::vector<Task> tasks;
@@ -1240,16 +1169,16 @@ Json Evaluation::run(Diagnostics& diag) {
   } else if (s_.residence == Residence::period_of_stay && s_.stay_end && before(card_.expiry, *s_.stay_end)) {
     procedure = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
-    add_item(reasons, key::kWhyStayExtended, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end));
+    add_item(reasons, key::kWhyStayExtended, "N-FOREIGN-STAY", ObjectText().date("stay_end", *s_.stay_end));
   } else if (card_with_certs && s_.residence == Residence::period_of_stay) {
     // The card ends with the stay: the stay is renewed at immigration first, then the card's
     // validity is changed at the city office (and the certificates re-issued there).
-    add_item(reasons, key::kWhyRenewStayFirst, "N-FOREIGN-STAY", Fields().date("expiry", card_.expiry));
+    add_item(reasons, key::kWhyRenewStayFirst, "N-FOREIGN-STAY", ObjectText().date("expiry", card_.expiry));
     procedure = Procedure::nothing_yet;
     next = Procedure::card_validity_change;
     tasks = {Task::card_validity_change, Task::issuance};
   } else if (card_with_certs) {
-    add_item(reasons, key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", Fields().date("expiry", card_.expiry));
+    add_item(reasons, key::kWhyCardSameDay, "N-CARD-SAME-EXPIRY", ObjectText().date("expiry", card_.expiry));
     main = &card_;
     main_for = "card";
     tasks = {Task::card_application, Task::card_collection};
@@ -1280,7 +1209,7 @@ Json Evaluation::run(Diagnostics& diag) {
     if (issue) tasks.push_back(Task::issuance);
     if (renew_now) {
       tasks.push_back(Task::renewal);
-      add_item(reasons, key::kWhyWindowOpen, "N-WINDOW", Fields().date("opens", main->opens));
+      add_item(reasons, key::kWhyWindowOpen, "N-WINDOW", ObjectText().date("opens", main->opens));
     }
     if (issue) {
       procedure = Procedure::new_issuance;
@@ -1293,7 +1222,7 @@ Json Evaluation::run(Diagnostics& diag) {
       procedure = Procedure::nothing_yet;
       next = Procedure::renewal;
       tasks.push_back(Task::renewal);
-      add_item(reasons, key::kWhyWindowNotOpen, "N-WINDOW", Fields().date("opens", main->opens));
+      add_item(reasons, key::kWhyWindowNotOpen, "N-WINDOW", ObjectText().date("opens", main->opens));
     }
   }
   if (s_.renew_card && !contains(tasks, Task::card_application) && card_.status != Status::not_yet_renewable) {
@@ -1332,27 +1261,27 @@ Json Evaluation::run(Diagnostics& diag) {
     }
   }
   if (route == Applicant::proxy_with_form && user_.present && !card_expired) {
-    add_item(warnings_, key::kWarnProxyFormValidUntil, "N-PROXY-FORM", Fields().date("until", user_.expiry));
+    add_item(warnings_, key::kWarnProxyFormValidUntil, "N-PROXY-FORM", ObjectText().date("until", user_.expiry));
   }
 
-  Json visits = build_visits(tasks, route, diag);
-  if (!diag.ok()) return Json(Json::value_t::object);
+  const ArrayText visits = build_visits(tasks, route, diag);
+  if (!diag.ok()) return ObjectText();
 
   // Warnings computed from the national rules.
   if (main != nullptr && main != &card_ && main->status == Status::not_yet_renewable) {
     const Parameter* early = parameter_at("early_renewal", today_);
     if (early != nullptr && early->text == "refused") {
-      Fields()
+      ObjectText()
           .str("key", key::kWarnEarlyRefused)
           .str("rule", "N-EARLY-RENEWAL")
           .str("source", source_ref(early->source))
-          .add("params", Fields().date("opens", main->opens))
+          .add("params", ObjectText().date("opens", main->opens))
           .append_to(warnings_);
       cite("N-EARLY-RENEWAL");
     } else {
       const auto now = new_expiry(*main, today_, card_.expiry, std::nullopt);
       const auto in_window = new_expiry(*main, main->opens, card_.expiry, std::nullopt);
-      Fields params;
+      ObjectText params;
       params.date("opens", main->opens);
       if (now.expiry && in_window.expiry) {
         params.date("expiry_if_now", *now.expiry).date("expiry_if_in_window", *in_window.expiry);
@@ -1369,27 +1298,29 @@ Json Evaluation::run(Diagnostics& diag) {
     } else {
       const Date from = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_max")));
       const Date to = add_months_clamped(main->expiry, -static_cast<int>(number("notice_months_before_min")));
-      add_item(warnings_, key::kWarnNotice, "N-NOTICE", Fields().date("from", from).date("to", to));
+      add_item(warnings_, key::kWarnNotice, "N-NOTICE", ObjectText().date("from", from).date("to", to));
     }
   }
   if (user_.present && user_.status != Status::not_yet_renewable) {
     const Date grace = end_of_nth_month_after(user_.expiry, static_cast<int>(number("health_insurance_grace_months")));
     const bool over = before(grace, today_);
     add_item(warnings_, over ? key::kWarnHealthGraceOver : key::kWarnHealthGrace, "N-HEALTH-INSURANCE",
-             Fields().date("expiry", user_.expiry).date("until", grace));
+             ObjectText().date("expiry", user_.expiry).date("until", grace));
   }
   if (!stale_examples_.empty()) {
-    add_item(warnings_, key::kWarnStaleId, "N-STALE-ID", Fields().add("ids", Json(stale_examples_)));
+    ArrayText ids;
+    for (const auto& id : stale_examples_) ids.str(id);
+    add_item(warnings_, key::kWarnStaleId, "N-STALE-ID", ObjectText().add("ids", ids));
   }
   // P-ASIDES in the ADR's order: the card, the 15th birthday, the stay (the smartphone aside comes
   // with the follow-ups, last).
   const bool stay_aside = main != nullptr && add_asides(*main, tasks);
   if (!stay_aside && s_.residence == Residence::period_of_stay && s_.stay_end && before(*s_.stay_end, card_.expiry)) {
-    add_item(warnings_, key::kWarnStayEndsFirst, "N-FOREIGN-STAY", Fields().date("stay_end", *s_.stay_end));
+    add_item(warnings_, key::kWarnStayEndsFirst, "N-FOREIGN-STAY", ObjectText().date("stay_end", *s_.stay_end));
   }
 
   // The new certificates' expiry if renewed on a given day.
-  Json new_certificate = nullptr;
+  std::optional<ObjectText> new_certificate;
   const Item* anchor = main == &card_ ? &user_ : main;  // the certificate whose window sets the day
   if (anchor != nullptr && anchor->present && certificate_work) {
     const Date on =
@@ -1402,10 +1333,10 @@ Json Evaluation::run(Diagnostics& diag) {
   if (muni_ == nullptr) add_item(notes_, key::kNoteConfirmLocally, "N-OTHER-MUNICIPALITY");
   if (main != nullptr && main->strict_opens != main->opens) {
     add_item(notes_, key::kNoteSafeFrom, "N-WINDOW-STRICT",
-             Fields().date("opens", main->opens).date("safe_from", main->strict_opens));
+             ObjectText().date("opens", main->opens).date("safe_from", main->strict_opens));
   }
   if (s_.birth_date && s_.birth_date->month() == date::February && s_.birth_date->day() == date::day{29} &&
-      (card_.derived || user_.derived || !new_certificate.is_null())) {
+      (card_.derived || user_.derived || new_certificate)) {
     add_item(notes_, key::kNoteLeap, "P-LEAP");
   }
   // N-PIN-RESET: a convenience store can reset one PIN if the holder knows the other one, and
@@ -1418,13 +1349,22 @@ Json Evaluation::run(Diagnostics& diag) {
   if (pin_unknown_ && certificate_work && one_pin_known) {
     add_item(notes_, key::kNotePinConvenience, "N-PIN-RESET");
   }
-  for (const auto& d : derived_)
-    Fields()
-        .add("key", Json(d["key"]))
-        .add("rule", Json(d["rule"]))
-        .add("source", Json(d["source"]))
-        .add("params", Fields().add("field", Json(d["field"])).add("value", Json(d["value"])))
+  ArrayText derived;
+  for (const Derived& d : derived_) {
+    ObjectText()
+        .str("field", d.field)
+        .date("value", d.value)
+        .str("key", key::kNoteDerived)
+        .str("rule", d.rule)
+        .str("source", d.source)
+        .append_to(derived);
+    ObjectText()
+        .str("key", key::kNoteDerived)
+        .str("rule", d.rule)
+        .str("source", d.source)
+        .add("params", ObjectText().str("field", d.field).date("value", d.value))
         .append_to(notes_);
+  }
 
   // Municipality data: offices, fees, follow-ups, local notes, source age.
   // A renewal, or nothing to do before a window opens (the card's too, found by the sweep): the
@@ -1437,24 +1377,22 @@ Json Evaluation::run(Diagnostics& diag) {
     scan.window = true;
     if (main->strict_opens != main->opens && before(scan.from, main->strict_opens)) scan.safe_from = main->strict_opens;
   }
-  Json offices = build_offices(tasks, route, scan);
-  Json not_handling = Json(Json::value_t::array);
-  Json fees = Json(Json::value_t::array);
-  Json follow_ups = Json(Json::value_t::array);
+  const ArrayText offices = build_offices(tasks, route, scan);
+  ArrayText not_handling, fees, follow_ups;
   if (muni_ != nullptr) {
     for (const auto& n : muni_->not_handling) {
-      not_handling.push_back(local_item("name", n.id, n.name, n.source));
+      add_local_item(not_handling, "name", n.id, n.name, n.source);
     }
     for (const auto& n : muni_->notes) {
       if (!n.effective.contains(today_)) continue;
       if (!meets(n.tasks, tasks, true)) continue;
-      notes_.push_back(local_item("text", n.id, n.text, n.source));
+      add_local_item(notes_, "text", n.id, n.text, n.source);
     }
     const long long stale_years = number("source_page_stale_years");
     for (const auto& [id, src] : muni_->sources) {
       if (src.page_date && page_stale(*src.page_date, stale_years, today_)) {
         add_item(warnings_, key::kWarnPageOld, "N-SOURCE-AGE",
-                 Fields().str("page", src.ref).date("page_date", *src.page_date));
+                 ObjectText().str("page", src.ref).date("page_date", *src.page_date));
       }
     }
   }
@@ -1467,11 +1405,11 @@ Json Evaluation::run(Diagnostics& diag) {
     if (file == nullptr) continue;
     if (verification_stale(file->last_verified, number("last_verified_stale_days"), today_)) {
       add_item(warnings_, key::kWarnNotVerified, "N-SOURCE-AGE",
-               Fields().str("rules", file->id).date("last_verified", file->last_verified));
+               ObjectText().str("rules", file->id).date("last_verified", file->last_verified));
     }
   }
   for_each_in_force(&RuleFile::fees, &Fee::tasks, tasks, [&](const RuleFile& file, const Fee& f) {
-    Fields fee;
+    ObjectText fee;
     fee.str("id", f.id)
         .add("amount_yen", f.amount_yen)
         .add("tasks", task_list_json(f.tasks))
@@ -1485,7 +1423,7 @@ Json Evaluation::run(Diagnostics& diag) {
     // aside (yes) or not at all (no); unanswered, it stays a follow-up.
     const std::optional<bool> uses = f.id == kSmartphoneFollowUp ? s_.smartphone_certificate : std::nullopt;
     if (uses && !*uses) return;
-    Fields item;
+    ObjectText item;
     if (uses) {
       item.str("key", key::kAsideSmartphone);
     } else {
@@ -1500,12 +1438,12 @@ Json Evaluation::run(Diagnostics& diag) {
   }
 
   report_missing_parameter(diag);
-  if (!diag.ok()) return Json(Json::value_t::object);
+  if (!diag.ok()) return ObjectText();
 
   // The plan.
-  Fields plan;
+  ObjectText plan;
   if (main != nullptr) {
-    Fields window;
+    ObjectText window;
     window.str("for", main_for)
         .date("expiry", main->expiry)
         .date("opens", main->opens)
@@ -1523,65 +1461,79 @@ Json Evaluation::run(Diagnostics& diag) {
   plan.str("procedure", kProcedureNames.name(procedure))
       .str("procedure_key", "procedure." + std::string(kProcedureNames.name(procedure)));
   if (next) plan.str("next_procedure", kProcedureNames.name(*next));
-  plan.add("procedure_reasons", std::move(reasons))
+  ObjectText holder;
+  if (age_) {
+    holder.add("age", *age_);
+  } else {
+    holder.add("age", nullptr);
+  }
+  holder.str("age_band", kAgeBandNames.name(band_));
+  plan.add("procedure_reasons", reasons)
       .add("steps", task_list_json(tasks))
-      .add("holder", Fields().add("age", age_ ? Json(*age_) : Json(nullptr)).str("age_band", kAgeBandNames.name(band_)))
+      .add("holder", holder)
       .add("card", item_json(card_, "N-CARD-VALIDITY"));
-  Json signature = item_json(signature_, "N-CERT-VALIDITY");
-  plan.add("certificates",
-           Fields().add("signature", std::move(signature)).add("user", item_json(user_, "N-CERT-VALIDITY")))
+  const ObjectText signature = item_json(signature_, "N-CERT-VALIDITY");
+  plan.add("certificates", ObjectText().add("signature", signature).add("user", item_json(user_, "N-CERT-VALIDITY")))
       .add("applicant",
-           Fields().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)))
-      .add("visits", std::move(visits))
+           ObjectText().str("given", kApplicantNames.name(s_.applicant)).str("route", kApplicantNames.name(route)))
+      .add("visits", visits)
       .add("first_day_to_go", first_day_json(first_day_));
   if (scan.safe_from) plan.add("first_day_to_go_safe", first_day_json(first_day_safe_));
-  plan.add("offices", std::move(offices))
-      .add("offices_unavailable", std::move(offices_unavailable_))
-      .add("offices_not_handling", std::move(not_handling))
-      .add("fees", std::move(fees))
-      .add("follow_ups", std::move(follow_ups))
-      .add("asides", std::move(asides_))
-      .add("warnings", std::move(warnings_))
-      .add("notes", std::move(notes_))
-      .add("derived", std::move(derived_))
-      .add("new_certificate", std::move(new_certificate))
-      .add("trace", std::move(trace_));
-  return plan.take();
+  plan.add("offices", offices)
+      .add("offices_unavailable", offices_unavailable_)
+      .add("offices_not_handling", not_handling)
+      .add("fees", fees)
+      .add("follow_ups", follow_ups)
+      .add("asides", asides_)
+      .add("warnings", warnings_)
+      .add("notes", notes_)
+      .add("derived", derived)
+      .add("new_certificate", new_certificate)
+      .add("trace", trace_);
+  return plan;
 }
 
-Json rule_set_json(const RuleFile& national, const RuleFile* muni) {
-  Json files = Json(Json::value_t::array);
+// The plan's "rule_set", as JSON text.
+std::string rule_set_json(const RuleFile& national, const RuleFile* muni) {
+  ArrayText files;
   std::string all;
   for (const RuleFile* f : {&national, muni}) {
     if (f == nullptr) continue;
-    Json sources = Json(Json::value_t::array);
+    ArrayText sources;
     for (const auto& [id, src] : f->sources) {
-      Fields j;
+      ObjectText j;
       j.str("id", id).str("ref", src.ref).str("title", src.title);
       if (src.page_date) j.date("page_date", *src.page_date);
       j.append_to(sources);
     }
-    files.push_back(Fields()
-                        .str("id", f->id)
-                        .str("sha256", f->hash)
-                        .date("last_verified", f->last_verified)
-                        .add("sources", std::move(sources))
-                        .take());
+    ObjectText()
+        .str("id", f->id)
+        .str("sha256", f->hash)
+        .date("last_verified", f->last_verified)
+        .add("sources", sources)
+        .append_to(files);
     all += f->hash;
   }
-  return Fields().str("version", sha256_hex(all).substr(0, 16)).add("files", std::move(files)).take();
+  return ObjectText().str("version", sha256_hex(all).substr(0, 16)).add("files", files).take();
 }
 
-// The end of every plan: the rule set (once the national rules are loaded) and the errors.
+// The end of every plan: the errors (few, and built by diagnostics.cpp as Json).
 Json errors_json(const Diagnostics& diag) {
   Json errors = Json(Json::value_t::array);
   for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
   return errors;
 }
 
-Json finish_plan(Fields& plan, const Json* rule_set, const Diagnostics& diag) {
-  if (rule_set != nullptr) plan.add("rule_set", Json(*rule_set));
-  return plan.add("errors", errors_json(diag)).take();
+// A plan's text as a document, for evaluate() and evaluate_text() (the CLI and the tests; the
+// wasm build takes the text). The text is write_plan's: JSON with each key once, so it reads
+// back; were it ever not to, the plan would say so in its errors rather than come back empty.
+Json read_plan(std::string_view text) {
+  Diagnostics diag;
+  if (auto plan = parse_json_text(text, diag)) return std::move(*plan);
+  Json plan = Json(Json::value_t::object);
+  plan["format"] = "koshin-plan/1";
+  plan["errors"] = errors_json(diag);
+  return plan;
 }
 
 }  // namespace
@@ -1606,8 +1558,8 @@ bool Engine::load_national(std::string_view text, Diagnostics& diag) {
   national_ = std::move(file);
   // Every rule set names the national file: all of them change with it.
   rule_sets_.clear();
-  rule_sets_[""] = make_rule_set(nullptr);
-  for (const auto& [id, muni] : municipalities_) rule_sets_[id] = make_rule_set(muni.get());
+  rule_sets_[""] = rule_set_json(*national_, nullptr);
+  for (const auto& [id, muni] : municipalities_) rule_sets_[id] = rule_set_json(*national_, muni.get());
   return true;
 }
 
@@ -1623,7 +1575,7 @@ bool Engine::load_municipality(std::string_view text, Diagnostics& diag) {
     return false;
   }
   const std::string id = file->id;
-  rule_sets_[id] = make_rule_set(file.get());
+  rule_sets_[id] = rule_set_json(*national_, file.get());
   municipalities_[id] = std::move(file);
   return true;
 }
@@ -1643,8 +1595,8 @@ namespace {
 
 // The plan up to its rule set: the answer when the situation is valid, else only the format
 // (with `today` and `municipality` when readable). `muni` is the municipality's rules, if any.
-Fields answer(const Engine& engine, const Json* situation, const RuleFile*& muni, Diagnostics& diag) {
-  Fields plan;
+ObjectText answer(const Engine& engine, const Json* situation, const RuleFile*& muni, Diagnostics& diag) {
+  ObjectText plan;
   plan.str("format", "koshin-plan/1");
   if (situation == nullptr) return plan;  // not JSON: diag says why
   if (!engine.ready()) {
@@ -1660,18 +1612,17 @@ Fields answer(const Engine& engine, const Json* situation, const RuleFile*& muni
       diag.add("unknown_municipality", "/municipality", expected);
     }
   }
-  Json body = Json(Json::value_t::object);
+  ObjectText body;
   if (diag.ok()) {
     Evaluation evaluation(*engine.national(), muni, s);
     body = evaluation.run(diag);
   }
   if (diag.ok()) {
     plan.date("today", s.today);
-    Fields municipality;
+    ObjectText municipality;
     municipality.str("id", s.municipality).add("national_only", muni == nullptr);
-    if (muni != nullptr) municipality.add("name", muni->name).add("url", text_or_null(muni->url));
-    plan.add("municipality", municipality);
-    for (auto& [k, v] : body.items()) plan.add(k.c_str(), std::move(v));
+    if (muni != nullptr) text_or_null(municipality.add("name", muni->name), "url", muni->url);
+    plan.add("municipality", municipality).merge(body);
   }
   return plan;
 }
@@ -1680,52 +1631,28 @@ Fields answer(const Engine& engine, const Json* situation, const RuleFile*& muni
 
 Json Engine::evaluate(const Json& situation) const {
   Diagnostics diag;
-  const RuleFile* muni = nullptr;
-  Fields plan = answer(*this, &situation, muni, diag);
-  return finish_plan(plan, rule_set(muni), diag);
+  return read_plan(write_plan(&situation, diag));
 }
 
 Json Engine::evaluate_text(std::string_view situation_json) const {
   Diagnostics diag;
   const auto parsed = parse_json_text(situation_json, diag);
-  const RuleFile* muni = nullptr;
-  Fields plan = answer(*this, parsed ? &*parsed : nullptr, muni, diag);
-  return finish_plan(plan, rule_set(muni), diag);
+  return read_plan(write_plan(parsed ? &*parsed : nullptr, diag));
 }
 
 std::string Engine::evaluate_to_json(std::string_view situation_json) const {
   Diagnostics diag;
   const auto parsed = parse_json_text(situation_json, diag);
+  return write_plan(parsed ? &*parsed : nullptr, diag);
+}
+
+std::string Engine::write_plan(const Json* situation, Diagnostics& diag) const {
   const RuleFile* muni = nullptr;
-  Fields plan = answer(*this, parsed ? &*parsed : nullptr, muni, diag);
-  // The plan's text with the rule set's, written once at load, put in its place: the same text
-  // as write_json(evaluate_text(...)) without building, copying and writing the rule set again.
-  std::string out = write_json(plan.take());
-  out.pop_back();  // the closing brace; the plan always has "format"
-  if (const RuleSet* r = rule_set_entry(muni)) {
-    out += ",\"rule_set\":";
-    out += r->text;
-  }
-  out += ",\"errors\":";
-  out += write_json(errors_json(diag));
-  out += '}';
-  return out;
-}
-
-const Engine::RuleSet* Engine::rule_set_entry(const RuleFile* muni) const {
-  const auto it = rule_sets_.find(muni == nullptr ? std::string() : muni->id);
-  return it == rule_sets_.end() ? nullptr : &it->second;
-}
-
-const Json* Engine::rule_set(const RuleFile* muni) const {
-  const RuleSet* r = rule_set_entry(muni);
-  return r == nullptr ? nullptr : &r->json;
-}
-
-Engine::RuleSet Engine::make_rule_set(const RuleFile* muni) const {
-  RuleSet r{rule_set_json(*national_, muni), {}};
-  r.text = write_json(r.json);
-  return r;
+  ObjectText plan = answer(*this, situation, muni, diag);
+  // The rule set was written once, at load.
+  const auto rule_set = rule_sets_.find(muni == nullptr ? std::string() : muni->id);
+  if (rule_set != rule_sets_.end()) plan.add_json("rule_set", rule_set->second);
+  return plan.add_json("errors", write_json(errors_json(diag))).take();
 }
 
 }  // namespace koshin

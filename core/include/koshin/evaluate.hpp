@@ -32,24 +32,19 @@ class Engine {
   // Evaluates a parsed situation / JSON text. Always returns a plan object with "errors".
   Json evaluate(const Json& situation) const;
   Json evaluate_text(std::string_view situation_json) const;
-  // The same plan as write_json(evaluate_text(situation_json)), written faster (what the wasm
-  // build returns).
+  // The same plan as write_json(evaluate_text(situation_json)): the text the plan is written as
+  // (what the wasm build returns); evaluate() and evaluate_text() read it back.
   std::string evaluate_to_json(std::string_view situation_json) const;
 
  private:
-  // The plan's "rule_set" for the national rules alone ("") and for each municipality, built
-  // and written once at load: it is the same for every evaluation.
-  struct RuleSet {
-    Json json;
-    std::string text;
-  };
-  RuleSet make_rule_set(const RuleFile* muni) const;
-  const RuleSet* rule_set_entry(const RuleFile* muni) const;
-  const Json* rule_set(const RuleFile* muni) const;
+  // The plan's text; `situation` is null when it was not JSON (diag says why).
+  std::string write_plan(const Json* situation, Diagnostics& diag) const;
 
   std::unique_ptr<RuleFile> national_;
   std::map<std::string, std::unique_ptr<RuleFile>> municipalities_;
-  std::map<std::string, RuleSet> rule_sets_;
+  // The plan's "rule_set" for the national rules alone ("") and for each municipality, written
+  // as JSON text once at load: it is the same for every evaluation.
+  std::map<std::string, std::string> rule_sets_;
 };
 
 // The message keys the core can emit (including "status.<status>" and "procedure.<procedure>"),
