@@ -293,6 +293,30 @@ describe('the resident page', () => {
     }
   });
 
+  test('fetches the core and the first rules from the start, each file once (speed, issue 7)', async () => {
+    for (const url of ['/', '/embed.html?lang=en']) {
+      await fetchedFromTheStart(url);
+    }
+  });
+
+  async function fetchedFromTheStart(pageUrl) {
+    const { context, page, log } = await openPage(pageUrl, { locale: 'en-US' });
+    await field(page, 'municipality').waitFor();
+    const timing = await page.evaluate(() => ({
+      loadStart: performance.getEntriesByName('koshin:load-start')[0].startTime,
+      started: Object.fromEntries(performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname, r.startTime])),
+    }));
+    for (const file of ['koshin-core.mjs', 'koshin-core.wasm', 'rules/national.json', 'rules/index.json', 'i18n/index.json']) {
+      const url = `${origin}/koshin/${file}`;
+      // Preloaded by the page's <head>: asked for before the widget's module has even run ...
+      assert.ok(timing.started[`/koshin/${file}`] < timing.loadStart, `${pageUrl}: ${file} fetched before koshin:load-start`);
+      // ... and the preload is what the widget uses, not fetched a second time.
+      assert.equal(log.requests.filter((r) => r === url).length, 1, `${pageUrl}: ${file} requested once`);
+    }
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  }
+
   test('a full scenario with the keyboard only', async () => {
     const { context, page } = await openPage('/', { locale: 'en-US' });
     await field(page, 'municipality').waitFor();
