@@ -205,7 +205,6 @@ describe('the widget on a city page', () => {
     assert.equal(plan.municipality.id, 'odawara');
     await context.close();
   });
-});
 
   test('fetches the municipality\'s rules while the core is still loading, not after it (speed, issue 7)', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -235,6 +234,7 @@ describe('the widget on a city page', () => {
     assert.deepEqual(plan.errors, []);
     await context.close();
   });
+});
 
 describe('when to go (issue 5)', () => {
   // Odawara, Golden Week 2025 (tests/cases/calendars.json): the window opens on 昭和の日.
