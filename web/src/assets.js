@@ -57,12 +57,14 @@ export const loadEngine = () => once('engine', async () => {
 
 // A municipality's rule file as text, fetched once (a failed fetch is tried again next time).
 const municipalityText = (id) => once(`text:${id}`, () => fetchText(`rules/municipalities/${id}.json`));
+const listed = (municipalities, id) => municipalities.some((x) => x.id === id);
 
-// Starts fetching a municipality's rule file (when the index lists it) while the core loads, so
-// that loadMunicipality() finds it there. A failure is left for loadMunicipality() to report.
+// Starts fetching a municipality's rule file (when the index lists it and its rules are not
+// loaded or loading) while the core loads, so that loadMunicipality() finds it there. A failure
+// is left for loadMunicipality() to report.
 export function prefetchMunicipality(id) {
   loadIndex().then(({ municipalities }) => {
-    if (municipalities.some((x) => x.id === id)) return municipalityText(id);
+    if (listed(municipalities, id) && !cache.has(`rules:${id}`)) return municipalityText(id);
     return undefined;
   }).catch(() => {});
 }
@@ -72,7 +74,7 @@ export function prefetchMunicipality(id) {
 export async function loadMunicipality(engine, id) {
   const { municipalities } = await loadIndex();
   if (id === 'other') return;
-  if (!municipalities.some((x) => x.id === id)) {
+  if (!listed(municipalities, id)) {
     await Promise.allSettled(municipalities.map((x) => loadMunicipality(engine, x.id)));  // one broken file aside
     return;
   }
