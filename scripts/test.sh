@@ -23,7 +23,7 @@ ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 bash scripts/fuzz.sh 15
 koshin_build_web
 export KOSHIN_CLI="$PWD/build-test/koshin"
-node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/pack_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs tests/web/peer.test.mjs
+node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/pack_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs tests/web/messages.test.mjs tests/web/peer.test.mjs
 node --test --test-concurrency=1 tests/web/browser.test.mjs tests/web/bad_inputs.browser.test.mjs
 node web/size.mjs build-web/site 91
 # Benchmarks: figures printed (and kept in build-web/bench/), failing only far beyond the targets.

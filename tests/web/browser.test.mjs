@@ -203,14 +203,23 @@ describe('the widget on a city page', () => {
     await fillDate(page, 'card', '2034-01-31');
     const plan = await nextPlan(page, () => fillDate(page, 'birth', '1990-01-31'));
     assert.equal(plan.municipality.id, 'odawara');
+    // A `lang` that means the language already shown (as the standalone page sets it once it has
+    // read the index) leaves the form alone: what the resident typed stays, and the same
+    // elements answer again.
+    const before = await field(page, 'cert-year').elementHandle();
+    const again = await nextPlan(page, () => widget(page).evaluate((el) => { el.lang = 'en-GB'; }));
+    assert.equal(again.certificates.user.expiry, '2030-01-31');
+    assert.equal(await field(page, 'cert-year').inputValue(), '2030');
+    assert.ok(await before.evaluate((el) => el.isConnected), 'the form was not rebuilt');
     await context.close();
   });
 
   test('fetches the municipality\'s rules while the core is still loading, not after it (speed, issue 7)', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    // The wasm is held back until the page has asked for Ise's rules: with the fetch waiting for
-    // the core, that request never comes and the test times out.
+    // The wasm and the rules index are held back until the page has asked for Ise's rules: with
+    // the fetch waiting for the core or for the index, that request never comes and the test
+    // times out.
     let askedForRules;
     const rulesAsked = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no request for ise.json within 10 s of holding the wasm back')), 10000);
@@ -220,6 +229,10 @@ describe('the widget on a city page', () => {
     let wasmHeld = false;
     await page.route('**/koshin-core.wasm', async (route) => {
       wasmHeld = true;
+      await rulesAsked;
+      await route.continue();
+    });
+    await page.route('**/koshin/rules/index.json', async (route) => {
       await rulesAsked;
       await route.continue();
     });
@@ -306,7 +319,8 @@ describe('the resident page', () => {
       loadStart: performance.getEntriesByName('koshin:load-start')[0].startTime,
       started: Object.fromEntries(performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname, r.startTime])),
     }));
-    for (const file of ['koshin-core.mjs', 'koshin-core.wasm', 'rules/national.json', 'rules/index.json', 'i18n/index.json']) {
+    // Japanese is loaded in every language: it words what another pack lacks.
+    for (const file of ['koshin-core.mjs', 'koshin-core.wasm', 'rules/national.json', 'rules/index.json', 'i18n/index.json', 'i18n/ja.json']) {
       const url = `${origin}/koshin/${file}`;
       // Preloaded by the page's <head>: asked for before the widget's module has even run ...
       assert.ok(timing.started[`/koshin/${file}`] < timing.loadStart, `${pageUrl}: ${file} fetched before koshin:load-start`);

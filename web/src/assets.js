@@ -59,14 +59,16 @@ export const loadEngine = () => once('engine', async () => {
 const municipalityText = (id) => once(`text:${id}`, () => fetchText(`rules/municipalities/${id}.json`));
 const listed = (municipalities, id) => municipalities.some((x) => x.id === id);
 
-// Starts fetching a municipality's rule file (when the index lists it and its rules are not
-// loaded or loading) while the core loads, so that loadMunicipality() finds it there. A failure
-// is left for loadMunicipality() to report.
+// Starts fetching a municipality's rule file while the core loads, so that loadMunicipality()
+// finds it there. It does not wait for the index: the core's first rule load holds the main thread
+// for tens of milliseconds, and a fetch started after the index had arrived would start only
+// after it. Anything shaped like a rule-set id (the rule files' pattern) whose rules are not
+// loaded or loading is asked for; an id the index does not list costs one failed request, and
+// loadMunicipality() reports what failed.
+const RULE_SET_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 export function prefetchMunicipality(id) {
-  loadIndex().then(({ municipalities }) => {
-    if (listed(municipalities, id) && !cache.has(`rules:${id}`)) return municipalityText(id);
-    return undefined;
-  }).catch(() => {});
+  if (id === 'other' || !RULE_SET_ID.test(id) || cache.has(`rules:${id}`)) return;
+  municipalityText(id).catch(() => {});
 }
 
 // Loads a municipality's rules unless loaded. For an id not in the index (or "other") the core

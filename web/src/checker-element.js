@@ -115,7 +115,11 @@ export class KoshinCheckerElement extends HTMLElement {
   }
 
   disconnectedCallback() { window.removeEventListener('hashchange', this.#onHash); }
-  attributeChangedCallback() { this.#schedule(true); }
+  // A new municipality rebuilds the form; a new `lang` does only when it means another language
+  // (#update checks), so a page that sets the language the widget already shows costs nothing.
+  attributeChangedCallback(name, old, value) {
+    if (old !== value) this.#schedule(name === 'municipality');
+  }
 
   // Updates are batched: many attribute or field changes in one task cause one evaluation.
   #schedule(rebuild = false) {
@@ -143,18 +147,17 @@ export class KoshinCheckerElement extends HTMLElement {
   async #update() {
     // The core (and the rules of a municipality already known) load while the words load and the
     // form is built, not after.
-    const engineLoad = loadEngine();
     const known = this.municipality || municipalityOf(this.#shared);
-    if (known) {
-      prefetchMunicipality(known);
-      engineLoad.then((engine) => loadMunicipality(engine, known)).catch(() => {});
-    }
+    if (known) prefetchMunicipality(known);
+    const engineLoad = loadEngine();
+    if (known) engineLoad.then((engine) => loadMunicipality(engine, known)).catch(() => {});
     const index = await loadIndex();
     const lang = this.#language(index.languages);
     if (!this.#ui || this.#lang !== lang) {
       this.#lang = lang;
       await this.#loadWords(lang, index);
-      this.#build(index);
+      // An update that started meanwhile may have built the form in this language already.
+      if (this.#ui?.lang !== lang) this.#build(index, lang);
     }
     const engine = await engineLoad.catch((error) => {
       report(error);
@@ -355,7 +358,8 @@ export class KoshinCheckerElement extends HTMLElement {
   }
 
   // --- the form ----------------------------------------------------------------------------------
-  #build(index) {
+  // The form in the words just loaded, for the language `lang` asked for.
+  #build(index, lang) {
     const m = this.#messages;
     const id = (name) => `${this.#uid}-${name}`;
     const ui = { groups: {}, fields: {}, questions: {} };
@@ -491,6 +495,7 @@ export class KoshinCheckerElement extends HTMLElement {
     ui.status = status;
     ui.result = result;
     ui.shareError = shareError;
+    ui.lang = lang;
     this.#ui = ui;
     if (this.#explicit && typeof this.#explicit === 'object') this.#fillForm(this.#explicit);
   }

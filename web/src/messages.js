@@ -23,16 +23,48 @@ export class Messages {
     this.japanese = lang === 'ja' || lang.startsWith('ja-');
     // Japanese as written in Japan, with the era beside the year; every other language in the
     // Gregorian calendar with Latin digits (Thai, Nepali and Burmese default otherwise).
-    const intl = this.japanese ? 'ja-JP-u-ca-gregory' : `${lang}-u-ca-gregory-nu-latn`;
-    const options = (o) => ({ timeZone: 'UTC', ...o });
-    this.dates = new Intl.DateTimeFormat(intl, options({ dateStyle: 'long' }));
-    this.eraYears = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', options({ era: 'long', year: 'numeric' }));
-    this.eraDates = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', options({ dateStyle: 'long' }));
-    this.weekdays = new Intl.DateTimeFormat(intl, options({ weekday: 'long' }));
-    this.numbers = new Intl.NumberFormat(intl);
-    this.plurals = new Intl.PluralRules(intl);
-    this.lists = new Intl.ListFormat(intl, { type: 'conjunction' });
+    this.intl = this.japanese ? 'ja-JP-u-ca-gregory' : `${lang}-u-ca-gregory-nu-latn`;
+    this.formats = new Map();
     this.parsed = new Map();
+  }
+
+  // The Intl formatters, each made when first used: the first one a page makes costs tens of
+  // milliseconds (ICU's data), and a pack that never formats a number or a list pays for none.
+  #format(name, make) {
+    if (!this.formats.has(name)) this.formats.set(name, make());
+    return this.formats.get(name);
+  }
+
+  #dateFormat(locale, options) {
+    return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...options });
+  }
+
+  get dates() {
+    return this.#format('dates', () => this.#dateFormat(this.intl, { dateStyle: 'long' }));
+  }
+
+  get eraYears() {
+    return this.#format('eraYears', () => this.#dateFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric' }));
+  }
+
+  get eraDates() {
+    return this.#format('eraDates', () => this.#dateFormat('ja-JP-u-ca-japanese', { dateStyle: 'long' }));
+  }
+
+  get weekdays() {
+    return this.#format('weekdays', () => this.#dateFormat(this.intl, { weekday: 'long' }));
+  }
+
+  get numbers() {
+    return this.#format('numbers', () => new Intl.NumberFormat(this.intl));
+  }
+
+  get plurals() {
+    return this.#format('plurals', () => new Intl.PluralRules(this.intl));
+  }
+
+  get lists() {
+    return this.#format('lists', () => new Intl.ListFormat(this.intl, { type: 'conjunction' }));
   }
 
   has(key) {
