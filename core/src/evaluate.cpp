@@ -191,7 +191,8 @@ class Evaluation {
 
  private:
   // --- rule citations -------------------------------------------------------------------
-  std::string source_ref(const std::string& source_id) const {
+  // References into the rule files (or `source_id` itself): a citation is written, not copied.
+  const std::string& source_ref(const std::string& source_id) const {
     if (muni_ != nullptr) {
       if (const auto* src = muni_->find_source(source_id)) return src->ref;
     }
@@ -199,16 +200,16 @@ class Evaluation {
     return source_id;
   }
 
-  // Cites a core rule: records it in the trace, returns its primary source.
-  std::string cite(const char* rule_id) {
-    const std::string id = rule_id;
-    const CoreRule* rule = national_.find_core_rule(id);
-    if (rule == nullptr) return {};
-    if (traced_.insert(id).second) {
+  // Cites a core rule: records it in the trace, returns its primary source (empty if none).
+  const std::string& cite(const char* rule_id) {
+    static const std::string none;
+    const CoreRule* rule = national_.find_core_rule(rule_id);
+    if (rule == nullptr) return none;
+    if (traced_.insert(rule->id).second) {  // a string is made only for a rule not yet traced
       ArrayText sources;
       for (const auto& sid : rule->sources) sources.str(source_ref(sid));
       ObjectText()
-          .str("rule", id)
+          .str("rule", rule->id)
           .add("sources", sources)
           .str("confidence", kConfidenceNames.name(rule->confidence))
           .append_to(trace_);
@@ -216,7 +217,7 @@ class Evaluation {
         low_confidence_.push_back(rule_id);
       }
     }
-    return rule->sources.empty() ? std::string() : source_ref(rule->sources.front());
+    return rule->sources.empty() ? none : source_ref(rule->sources.front());
   }
 
   // A municipality's own item (a place that does not handle certificates, a local note): its id,

@@ -685,8 +685,43 @@ std::string write_json(const Json& j, int indent) {
 // inline 15 bytes one doubling at a time (3% of an evaluation's instructions).
 constexpr std::size_t kFirstCapacity = 64;
 
+namespace {
+
+// The buffers of finished writers, kept for the next ones: a plan is written in a few hundred
+// objects and arrays, and without this each allocated its text and grew it again (malloc, free
+// and regrowth were a fifth of an evaluation). Per thread; at most kSpares are kept. WebAssembly
+// without threads has no thread-local storage (with bulk memory on, the linker refuses it), and no
+// other thread to share with.
+constexpr std::size_t kSpares = 64;
+#if defined(__wasm__) && !defined(__wasm_atomics__)
+std::vector<std::string> spares;
+#else
+thread_local std::vector<std::string> spares;
+#endif
+
+void start_buffer(std::string& text) {
+  if (text.capacity() >= kFirstCapacity) return;
+  if (spares.empty()) {
+    text.reserve(kFirstCapacity);
+  } else {
+    text = std::move(spares.back());
+    spares.pop_back();
+  }
+}
+
+void recycle(std::string& text) {
+  if (text.capacity() < kFirstCapacity || spares.size() >= kSpares) return;
+  text.clear();
+  spares.push_back(std::move(text));
+}
+
+}  // namespace
+
+ObjectText::~ObjectText() { recycle(text_); }
+ArrayText::~ArrayText() { recycle(text_); }
+
 void ObjectText::key(std::string_view key) {
-  if (text_.empty()) text_.reserve(kFirstCapacity);
+  if (text_.empty()) start_buffer(text_);
   text_ += text_.empty() ? '{' : ',';
   write_string(key, text_);
   text_ += ':';
@@ -805,7 +840,7 @@ std::string ObjectText::take() {
 }
 
 void ArrayText::next() {
-  if (size_ == 0) text_.reserve(kFirstCapacity);
+  if (size_ == 0) start_buffer(text_);
   text_ += size_++ == 0 ? '[' : ',';
 }
 

@@ -151,7 +151,7 @@ const IdType* RuleFile::find_id_type(const std::string& wanted) const {
   return nullptr;
 }
 
-const CoreRule* RuleFile::find_core_rule(const std::string& wanted) const {
+const CoreRule* RuleFile::find_core_rule(std::string_view wanted) const {
   for (const auto& r : core_rules) {
     if (r.id == wanted) return &r;
   }
@@ -321,7 +321,7 @@ class Loader {
     }
     if (file_.national) {
       for (auto rid : core_rule_ids()) {
-        if (file_.find_core_rule(std::string(rid)) == nullptr) {
+        if (file_.find_core_rule(rid) == nullptr) {
           diag_.add("missing_rule", "/core_rules", "an entry for " + std::string(rid));
         }
       }

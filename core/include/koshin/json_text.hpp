@@ -45,6 +45,13 @@ class ArrayText;
 
 class ObjectText {
  public:
+  ObjectText() = default;
+  ObjectText(const ObjectText&) = default;
+  ObjectText(ObjectText&&) = default;
+  ObjectText& operator=(const ObjectText&) = default;
+  ObjectText& operator=(ObjectText&&) = default;
+  ~ObjectText();  // leaves its buffer for the next writer
+
   // Literals and std::string directly: converting them to std::string_view cost a call at each
   // call site in the wasm build.
   ObjectText& str(const char* key, std::string_view value);
@@ -80,6 +87,13 @@ class ObjectText {
 
 class ArrayText {
  public:
+  ArrayText() = default;
+  ArrayText(const ArrayText&) = default;
+  ArrayText(ArrayText&&) = default;
+  ArrayText& operator=(const ArrayText&) = default;
+  ArrayText& operator=(ArrayText&&) = default;
+  ~ArrayText();  // leaves its buffer for the next writer
+
   ArrayText& str(std::string_view value);
   ArrayText& add_json(std::string_view json);  // a value already written as JSON text
   ArrayText& add(const ObjectText& value);

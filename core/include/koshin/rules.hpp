@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "koshin/date.hpp"
@@ -242,7 +243,7 @@ struct RuleFile {
   const Source* find_source(const std::string& id) const;
   const DocumentDef* find_document(const std::string& id) const;
   const IdType* find_id_type(const std::string& id) const;
-  const CoreRule* find_core_rule(const std::string& id) const;
+  const CoreRule* find_core_rule(std::string_view id) const;
 };
 
 // The parameters the core knows; each is integer- or enum-valued (docs/rules-format.md).
