@@ -299,6 +299,23 @@ TEST(JsonText, WriterReplacesInvalidUtf8InsteadOfAborting) {
   EXPECT_EQ(write_json(Json(std::string("\x1f\x7f\xE6\x97\xA5"))), "\"\\u001f\x7f\xE6\x97\xA5\"");
 }
 
+// Strings are scanned eight bytes at a time: every byte that needs escaping (and a few characters
+// of more than one byte, and one invalid byte) at every offset of the first 17, and at the end.
+TEST(JsonText, EveryEscapeAtEveryOffset) {
+  std::vector<std::string> specials = {"\"", "\\", "\x7f", "\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xFF"};
+  for (int c = 0; c < 0x20; ++c) specials.emplace_back(1, static_cast<char>(c));
+  for (const auto& special : specials) {
+    for (std::size_t offset = 0; offset <= 17; ++offset) {
+      for (std::size_t after : {std::size_t{0}, std::size_t{3}, std::size_t{9}}) {
+        const std::string s = std::string(offset, 'a') + special + std::string(after, 'b');
+        EXPECT_EQ(write_json(Json(s)), Json(s).dump(-1, ' ', false, Json::error_handler_t::replace))
+            << "offset " << offset << ", after " << after << ", byte "
+            << static_cast<int>(static_cast<unsigned char>(special[0]));
+      }
+    }
+  }
+}
+
 TEST(JsonText, WriterFractions) {
   EXPECT_EQ(write_json(Json(2.0)), "2.0");
   EXPECT_EQ(write_json(Json(-1.5)), "-1.5");

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <set>
 #include <utility>
 #include <vector>
@@ -33,6 +34,27 @@ bool is_digit(int c) { return c >= '0' && c <= '9'; }
 
 // Whether a byte stands for itself in a JSON string (printable ASCII other than '"' and '\\').
 constexpr bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// The end of the run of plain bytes that starts at `i`: eight bytes at a time while none of them
+// is a control byte, '"', '\\' or above 0x7F (a third of the instructions of writing a plan were
+// this loop one byte at a time).
+std::size_t plain_run(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  const auto zero_byte = [](std::uint64_t x) { return (x - kOnes) & ~x & kHighs; };
+  while (i + 8 <= s.size()) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // A byte of x is special if its high bit is set, if it is below 0x20, or if it equals '"'
+    // or '\\'; the first two tests hold for no plain byte, the last two are exact.
+    const std::uint64_t special = (x & kHighs) | ((x - kOnes * 0x20) & ~x & kHighs) | zero_byte(x ^ (kOnes * '"')) |
+                                  zero_byte(x ^ (kOnes * '\\'));
+    if (special != 0) break;
+    i += 8;
+  }
+  while (i < s.size() && plain_byte(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
 
 // The length of the well-formed UTF-8 sequence that starts `s` (whose first byte is >= 0x80), as
 // in Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF. 0 if it is
@@ -506,11 +528,9 @@ void write_string(std::string_view s, std::string& out) {
     // Runs of plain bytes and of valid UTF-8 sequences are appended at once.
     std::size_t run = i;
     while (run < s.size()) {
+      run = plain_run(s, run);
+      if (run == s.size()) break;
       const auto c = static_cast<unsigned char>(s[run]);
-      if (plain_byte(c)) {
-        ++run;
-        continue;
-      }
       if (c < 0x80) break;
       std::size_t stop = 0;
       const std::size_t length = utf8_sequence(s.substr(run), stop);
