@@ -205,7 +205,11 @@ class Evaluation {
     static const std::string none;
     const CoreRule* rule = national_.find_core_rule(rule_id);
     if (rule == nullptr) return none;
-    if (traced_.insert(rule->id).second) {  // a string is made only for a rule not yet traced
+    // Core rules are marked by their place in the national file: no string set to search.
+    if (traced_core_.empty()) traced_core_.resize(national_.core_rules.size());
+    const auto index = static_cast<std::size_t>(rule - national_.core_rules.data());
+    if (!traced_core_[index]) {
+      traced_core_[index] = true;
       ArrayText sources;
       for (const auto& sid : rule->sources) sources.str(source_ref(sid));
       ObjectText()
@@ -236,7 +240,7 @@ class Evaluation {
   std::string cite_data(const RuleFile& file, const std::string& item_id, const std::string& source_id) {
     const std::string rule_id = data_rule_id(file, item_id);
     const std::string ref = source_ref(source_id);
-    if (traced_.insert(rule_id).second) {
+    if (traced_data_.insert(rule_id).second) {
       ArrayText sources;
       sources.str(ref);
       ObjectText().str("rule", rule_id).add("sources", sources).str("confidence", "H").append_to(trace_);
@@ -379,7 +383,8 @@ class Evaluation {
   std::string missing_parameter_;
 
   ArrayText trace_;
-  std::set<std::string> traced_;
+  std::vector<bool> traced_core_;            // by index in the national file's core_rules
+  std::set<std::string> traced_data_;        // "file:item" ids of rule data
   std::vector<const char*> low_confidence_;  // rule ids
   ArrayText warnings_, notes_, asides_;
   // A date the plan derived (N-CARD-VALIDITY, N-CERT-VALIDITY / N-CERT-CAP): listed in "derived"
