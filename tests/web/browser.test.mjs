@@ -219,16 +219,15 @@ describe('the widget on a city page', () => {
     const page = await context.newPage();
     // The wasm and the rules index are held back until the page has asked for Ise's rules: with
     // the fetch waiting for the core or for the index, that request never comes and the test
-    // times out.
+    // times out. (The rules may even be asked for before the wasm is: the widget starts that
+    // fetch first.)
     let askedForRules;
     const rulesAsked = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no request for ise.json within 10 s of holding the wasm back')), 10000);
+      const timer = setTimeout(() => reject(new Error('no request for ise.json within 10 s of holding the wasm and the index back')), 10000);
       askedForRules = () => { clearTimeout(timer); resolve(); };
     });
     page.on('request', (r) => { if (r.url().endsWith('/koshin/rules/municipalities/ise.json')) askedForRules(); });
-    let wasmHeld = false;
     await page.route('**/koshin-core.wasm', async (route) => {
-      wasmHeld = true;
       await rulesAsked;
       await route.continue();
     });
@@ -239,7 +238,6 @@ describe('the widget on a city page', () => {
     await page.addInitScript(recordPlans);
     await page.goto(`${origin}/examples/host.html`);
     await rulesAsked;
-    assert.ok(wasmHeld, 'the core was asked for before the rules');
     // And the widget still answers for Ise once the core arrives.
     const plan = await show(page, { today: '2025-06-01', municipality: 'ise', certificates: { expiry: '2025-08-31' },
       card: { expiry: '2034-08-31' }, holder: { birth_date: '1990-08-31' }, applicant: 'self' });
