@@ -3,10 +3,10 @@
 #  1. build with warnings as errors and run every native test (case tables, rule-file errors, CLI
 #     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan, then 15 s
 #     of each libFuzzer target (scripts/fuzz.sh; docs/fuzzing.md);
-#  2. build the core in WebAssembly and the site; run the case tables through the wasm build
+#  2. build the core in WebAssembly and the site, check the widget's size budget; run the case tables through the wasm build
 #     under node (same plans as `koshin eval`), the language-pack check, the date fields and the
 #     rule files against rules/koshin-rules.schema.json;
-#  3. run the browser tests in Debian's headless Chromium, and check the widget's size budget.
+#  3. run the browser tests in Debian's headless Chromium, then the benchmarks (scripts/bench.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/deps.sh
@@ -22,9 +22,9 @@ cmake --build build-asan
 ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 bash scripts/fuzz.sh 15
 koshin_build_web
+node web/size.mjs build-web/site 91
 export KOSHIN_CLI="$PWD/build-test/koshin"
 node --no-experimental-fetch --test tests/web/wasm_cases.test.mjs tests/web/i18n_check.test.mjs tests/web/pack_check.test.mjs tests/web/dates.test.mjs tests/web/schema.test.mjs tests/web/takeaways.test.mjs tests/web/messages.test.mjs tests/web/peer.test.mjs
 node --test --test-concurrency=1 tests/web/browser.test.mjs tests/web/bad_inputs.browser.test.mjs
-node web/size.mjs build-web/site 91
 # Benchmarks: figures printed (and kept in build-web/bench/), failing only far beyond the targets.
 bash scripts/bench.sh
