@@ -1,7 +1,8 @@
 // Checks the language packs: node scripts/i18n-check.mjs [I18N_DIR] [--core-keys FILE]
 // (FILE: the JSON array `koshin keys` prints; the tests pass it.) Exit 1 with one line per
 // problem, "<file>: <key>: <what>", for:
-//   a pack that is not a JSON object, or whose "@@locale" is not its file name, or has no "@@name";
+//   a pack that is not a JSON object, whose file name is not a language tag, whose "@@locale" is
+//   not its file name, or that has no "@@name";
 //   a key missing from a pack or not in the base (en.json); an empty message;
 //   invalid message syntax or markup other than <ruby>, <rt>, <em> (web/src/message-format.js);
 //   a placeholder that differs from the base's, by name or type (date, number, plural, select);
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { MessageSyntaxError, argumentsOf, parseMessage } from '../web/src/message-format.js';
+import { isLanguageTag } from '../web/src/languages.js';
 
 const BASE = 'en';
 const JAPANESE_TERM = /[(（]([^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*)[)）]/g;
@@ -34,6 +36,9 @@ export function checkPacks(dir, coreKeys = []) {
       continue;
     }
     const locale = name.slice(0, -'.json'.length);
+    if (!isLanguageTag(locale)) {
+      report(file, '@@locale', `"${locale}" is not a language tag (BCP 47): name the file like pt-BR, zh-Hant or ja-x-easy`);
+    }
     if (pack['@@locale'] !== locale) report(file, '@@locale', `must be "${locale}", the file's name`);
     if (typeof pack['@@name'] !== 'string' || !pack['@@name'].trim()) {
       report(file, '@@name', 'missing: the language named in itself, for the language menu');

@@ -49,6 +49,16 @@ TEST(PackTable, EveryCodeHasAMessageKeyShape) {
   EXPECT_EQ(diag.errors()[0].key(), "error.pack_locale_mismatch");
 }
 
+// The names a pack may have: tests/language_tag_cases.json (the JavaScript rule is checked
+// against the same table, and Intl, in tests/web/pack_check.test.mjs).
+TEST(LanguageTags, TableOfCases) {
+  const Json tags = testing::source_json("tests/language_tag_cases.json");
+  ASSERT_GE(tags["valid"].size(), 10u);
+  ASSERT_GE(tags["invalid"].size(), 10u);
+  for (const auto& t : tags["valid"]) EXPECT_TRUE(is_language_tag(t.get<std::string>())) << t;
+  for (const auto& t : tags["invalid"]) EXPECT_FALSE(is_language_tag(t.get<std::string>())) << t;
+}
+
 // All 14 shipped packs pass: en.json on its own, every other one against it.
 TEST(ShippedPacks, PassAgainstTheBase) {
   const std::string en_text = testing::read_text(KOSHIN_SOURCE_DIR "/i18n/en.json");

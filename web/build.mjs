@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 import { bundle } from './bundle.mjs';
+import { isLanguageTag } from './src/languages.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [wasmDir, outDir] = process.argv.slice(2).map((p) => path.resolve(p));
@@ -66,6 +67,11 @@ for (const name of fs.readdirSync(path.join(root, 'i18n')).filter((f) => f.endsW
   const pack = readJson(path.join(root, 'i18n', name));
   const words = Object.fromEntries(Object.entries(pack).filter(([k]) => !k.startsWith('@') || k === '@@locale'));
   const id = pack['@@locale'];
+  // The widget refuses a pack whose name is not a language tag (Intl could not format in it).
+  if (!isLanguageTag(id) || `${id}.json` !== name) {
+    console.error(`i18n/${name}: "@@locale" must be the file's name and a language tag (BCP 47), got ${JSON.stringify(id)}`);
+    process.exit(1);
+  }
   write(`koshin/i18n/${id}.json`, JSON.stringify(words));
   languages.push({ id, name: pack['@@name'] ?? id });
 }

@@ -285,6 +285,11 @@ Messages messages_of(const Json& pack, Diagnostics& diag) {
 
 void check_header(const Json& pack, std::string_view locale, Diagnostics& diag) {
   const auto it = pack.find("@@locale");
+  if (!is_language_tag(locale)) {
+    diag.add("pack_locale_invalid", "/@@locale",
+             "a language tag (BCP 47) as the file's name, such as pt-BR, zh-Hant or ja-x-easy, not \"" +
+                 std::string(locale) + "\"");
+  }
   if (it == pack.end()) {
     diag.add("missing_field", "/@@locale", "\"@@locale\": \"" + std::string(locale) + "\", the file's name");
   } else if (!it->is_string()) {
@@ -327,6 +332,49 @@ void check_notes(const Json& pack, Diagnostics& diag) {
 }
 
 }  // namespace
+
+bool is_language_tag(std::string_view tag) {
+  const auto all = [](std::string_view s, auto pred) {
+    return std::all_of(s.begin(), s.end(), [&](char c) { return pred(static_cast<unsigned char>(c)); });
+  };
+  const auto alpha = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  const auto digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+  const auto alnum = [&](unsigned char c) { return alpha(c) || digit(c); };
+  const auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return out;
+  };
+  std::vector<std::string_view> subtags;
+  for (std::size_t start = 0;;) {
+    const std::size_t dash = tag.find('-', start);
+    subtags.push_back(tag.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
+    if (dash == std::string_view::npos) break;
+    start = dash + 1;
+  }
+  std::size_t i = 0;
+  const auto size_in = [&](std::size_t lo, std::size_t hi) {
+    return i < subtags.size() && subtags[i].size() >= lo && subtags[i].size() <= hi;
+  };
+  // language
+  if (!((size_in(2, 3) || size_in(5, 8)) && all(subtags[i], alpha))) return false;
+  ++i;
+  if (size_in(4, 4) && all(subtags[i], alpha)) ++i;                                                 // script
+  if ((size_in(2, 2) && all(subtags[i], alpha)) || (size_in(3, 3) && all(subtags[i], digit))) ++i;  // region
+  std::set<std::string> variants;
+  while ((size_in(5, 8) && all(subtags[i], alnum)) ||
+         (size_in(4, 4) && digit(static_cast<unsigned char>(subtags[i][0])) && all(subtags[i], alnum))) {
+    if (!variants.insert(lower(subtags[i])).second) return false;
+    ++i;
+  }
+  if (i < subtags.size() && (subtags[i] == "x" || subtags[i] == "X")) {  // private use
+    if (++i == subtags.size()) return false;
+    for (; i < subtags.size(); ++i) {
+      if (!(size_in(1, 8) && all(subtags[i], alnum))) return false;
+    }
+  }
+  return i == subtags.size();
+}
 
 bool check_message(std::string_view text, MessageArguments& args, MessageProblem& problem) {
   Assignments assigned;

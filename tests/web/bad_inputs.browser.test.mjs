@@ -184,6 +184,43 @@ describe('the widget survives a missing or corrupt language pack, rule file or c
     });
   }
 
+  // A pack whose name is not a language tag (vi_VN.json, say, copied to a city's server and listed
+  // in its index): Intl cannot format dates in it, so the widget refuses it like a corrupt pack,
+  // and a browser language looked up among the packs does not trip over it.
+  const misnamedIndex = JSON.stringify([...JSON.parse(site('i18n/index.json')), { id: 'vi_VN', name: 'Tiếng Việt (VN)' }]);
+  const misnamed = {
+    '**/koshin/i18n/index.json': serveBody(misnamedIndex),
+    '**/koshin/i18n/vi_VN.json': serveBody(JSON.stringify({ ...vi, '@@locale': 'vi_VN' })),
+  };
+  test('a pack named with no language tag (vi_VN): Japanese, with a note naming it, and an answer', async () => {
+    // embed.html's lang parameter takes language tags only; a city page can set any attribute.
+    const opened = await openWidget('/embed.html?municipality=ise', misnamed);
+    const { page, context } = opened;
+    await answer(page, ise);
+    await page.evaluate(() => document.querySelector('koshin-checker').setAttribute('lang', 'vi_VN'));
+    await shadow(page).getByRole('status').filter({ hasText: 'Tiếng Việt (VN)' }).waitFor();
+    assert.equal(await shadow(page).locator('.root').getAttribute('lang'), 'ja');
+    const plan = await answer(page, ise);
+    assert.deepEqual(plan.errors, []);
+    assert.match(await shadow(page).locator('.lead').innerText(), /[ぁ-ん]/, 'the answer is in Japanese');
+    assert.ok(opened.console.some((m) => m.includes('"vi_VN" is not a language tag')), opened.console.join('\n'));
+    assert.deepEqual(opened.pageErrors, []);
+    await context.close();
+  });
+
+  test('a language is matched among the packs even when one is named with no language tag', async () => {
+    const opened = await openWidget('/embed.html?municipality=ise', misnamed);
+    const { page, context } = opened;
+    await answer(page, ise);
+    // pt-PT has no pack of its own: the packs' languages are compared, vi_VN's among them.
+    await page.evaluate(() => document.querySelector('koshin-checker').setAttribute('lang', 'pt-PT'));
+    await page.waitForFunction(() => document.querySelector('koshin-checker').shadowRoot.querySelector('.root')?.lang === 'pt-BR');
+    const plan = await answer(page, ise);
+    assert.deepEqual(plan.errors, []);
+    assert.deepEqual(opened.pageErrors, []);
+    await context.close();
+  });
+
   test('keys missing from a pack, or not valid messages, are worded in Japanese one by one', async () => {
     const damaged = { ...vi, 'ui.check': '{unclosed', 'ui.title': null };
     delete damaged['ui.privacy'];

@@ -68,6 +68,10 @@ test('each kind of problem is reported with its file and key', () => {
     const problems = checkPacks(packsDir({ xx: pack }), coreKeys);
     assert.ok(problems.some((p) => p.includes(expected)), `expected "${expected}", got:\n${problems.join('\n')}`);
   }
+  // A file named with an underscore: the widget could not format dates in it.
+  const misnamed = checkPacks(packsDir({ pt_BR: messagesOf(en, 'pt_BR') }), coreKeys);
+  assert.equal(misnamed.length, 1, misnamed.join('\n'));
+  assert.ok(misnamed[0].endsWith('/pt_BR.json: @@locale: "pt_BR" is not a language tag (BCP 47): name the file like pt-BR, zh-Hant or ja-x-easy'), misnamed[0]);
   const noNote = { ...en };
   delete noNote['@ui.check'];
   const dir = packsDir({});

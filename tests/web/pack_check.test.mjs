@@ -9,6 +9,7 @@ import path from 'node:path';
 import test from 'node:test';
 
 import { MessageSyntaxError, argumentsOf, parseMessage } from '../../web/src/message-format.js';
+import { isLanguageTag } from '../../web/src/languages.js';
 import { merge, paths, root } from './support.mjs';
 
 // The tools build of the core (wasm/CMakeLists.txt): koshin-core plus checkPack.
@@ -133,6 +134,24 @@ test('the table of broken packs gives the native errors through the wasm build',
     const errors = checkPack(text, c.locale ?? 'xx', c.with_base === false ? '' : JSON.stringify(base));
     assert.deepEqual(errors.map(({ code, pointer }) => ({ code, pointer })), c.expect, c.name);
   }
+});
+
+test('a pack is named by a language tag: the core, the widget and Intl agree (tests/language_tag_cases.json)', () => {
+  const tags = JSON.parse(fs.readFileSync(path.join(root, 'tests/language_tag_cases.json'), 'utf8'));
+  const coreAccepts = (tag) => !checkPack(JSON.stringify({ '@@locale': tag, '@@name': 'X' }), tag)
+    .some(({ code }) => code === 'pack_locale_invalid');
+  for (const tag of tags.valid) {
+    assert.equal(isLanguageTag(tag), true, tag);
+    assert.equal(coreAccepts(tag), true, tag);
+    // What the widget's words do with a pack's name (web/src/messages.js).
+    assert.doesNotThrow(() => new Intl.DateTimeFormat(`${tag}-u-ca-gregory-nu-latn`).format(0), tag);
+    assert.doesNotThrow(() => new Intl.Locale(tag).maximize(), tag);
+  }
+  for (const tag of tags.invalid) {
+    assert.equal(isLanguageTag(tag), false, JSON.stringify(tag));
+    assert.equal(coreAccepts(tag), false, JSON.stringify(tag));
+  }
+  for (const tag of [null, undefined, 12, ['en']]) assert.equal(isLanguageTag(tag), false, String(tag));
 });
 
 test('a base that is not JSON gives its own error', () => {

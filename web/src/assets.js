@@ -1,6 +1,7 @@
 // Everything the widget loads, relative to its own URL, each file once per page: the core, the
 // national rules, a municipality's rules when first needed, and language packs.
 import { Engine } from './engine.js';
+import { isLanguageTag } from './languages.js';
 
 const base = new URL('./', import.meta.url);
 const cache = new Map();
@@ -89,8 +90,10 @@ export async function loadMunicipality(engine, id) {
   });
 }
 
-// A language pack is used only if it is a JSON object that names itself as the pack asked for.
+// A language pack is used only if its name is a language tag (Intl would refuse to format in it)
+// and it is a JSON object that names itself as the pack asked for.
 export const loadPack = (lang) => once(`i18n:${lang}`, async () => {
+  if (!isLanguageTag(lang)) throw new Error(`i18n/${lang}.json: "${lang}" is not a language tag (BCP 47)`);
   const pack = await fetchJson(`i18n/${lang}.json`);
   if (pack?.constructor !== Object || pack['@@locale'] !== lang) throw new Error(`i18n/${lang}.json: not the ${lang} pack`);
   return pack;

@@ -1,4 +1,17 @@
 // Which language pack a BCP 47 tag gets (docs/adr/0005-language-packs-and-eras.md).
+
+// Whether `tag` can name a pack: the rule of the core's pack check (`is_language_tag` in
+// core/include/koshin/pack_check.hpp): language, optional script and region, variants (none
+// twice), private use; no extensions (the widget adds its own calendar and digits). Intl accepts
+// every tag it accepts; tests/web/pack_check.test.mjs holds the two rules and Intl together.
+const LANGUAGE_TAG = /^(?:[a-z]{2,3}|[a-z]{5,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?((?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)(?:-x(?:-[a-z0-9]{1,8})+)?$/i;
+export function isLanguageTag(tag) {
+  const match = typeof tag === 'string' ? LANGUAGE_TAG.exec(tag) : null;
+  if (!match) return false;
+  const variants = match[1].toLowerCase().split('-').slice(1);
+  return new Set(variants).size === variants.length;
+}
+
 // The pack for a BCP 47 tag: the exact tag, else the same language and script (zh-TW ->
 // zh-Hant, zh -> zh-Hans, tl -> fil), else the same language (pt-PT -> pt-BR; ja-JP -> ja, never
 // the private-use ja-x-easy unless asked for); undefined when there is none.
@@ -12,7 +25,8 @@ export function matchLanguage(tag, languages) {
   } catch {
     return undefined;
   }
-  const packs = ids.filter((id) => !id.includes('-x-')).map((id) => [id, new Intl.Locale(id).maximize()]);
+  // An id that is no language tag (a pack misnamed on a city's server) is never matched.
+  const packs = ids.filter((id) => isLanguageTag(id) && !id.includes('-x-')).map((id) => [id, new Intl.Locale(id).maximize()]);
   const same = packs.filter(([, l]) => l.language === want.language);
   return (same.find(([, l]) => l.script === want.script) ?? same[0])?.[0];
 }

@@ -41,6 +41,13 @@ struct MessageProblem {
 // Parses one message. Returns true and fills `args` when it is valid, else false with `problem`.
 bool check_message(std::string_view text, MessageArguments& args, MessageProblem& problem);
 
+// Whether `tag` names a pack: a BCP 47 language tag of language (2-3 or 5-8 letters), then an
+// optional script (4 letters), region (2 letters or 3 digits), variants (5-8 letters or digits, or
+// a digit and 3 more; none twice) and private use (`-x-` and subtags of 1-8), in any case. No
+// extensions: the widget adds its own calendar and digits (`-u-ca-gregory-nu-latn`). Everything
+// it accepts, Intl accepts; web/src/languages.js `isLanguageTag` is the same rule.
+bool is_language_tag(std::string_view tag);
+
 // Checks one pack, JSON text as in i18n/<locale>.json. `base` is the parsed base pack (en.json),
 // or nullptr to check the pack on its own; anything but an object counts as no base. Records
 // every problem in `diag` and returns diag.ok(). Never throws.
