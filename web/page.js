@@ -16,7 +16,8 @@ async function initLanguages() {
   const { languages } = await loadIndex();
   for (const l of languages) select.append(new Option(l.name, l.id));
   const wanted = [localStorage.getItem(STORAGE_KEY), ...navigator.languages];
-  setLanguage(wanted.map((tag) => matchLanguage(tag, languages)).find(Boolean) ?? 'ja');
+  // The first tag with a pack; the ones after it are not looked up.
+  setLanguage(wanted.reduce((found, tag) => found ?? matchLanguage(tag, languages), undefined) ?? 'ja');
   select.addEventListener('change', () => {
     localStorage.setItem(STORAGE_KEY, select.value);
     setLanguage(select.value);

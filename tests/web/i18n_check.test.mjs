@@ -121,4 +121,27 @@ test('a browser language finds its pack', async () => {
   for (const [tag, pack] of Object.entries(cases)) assert.equal(matchLanguage(tag, languages), pack, tag);
   assert.equal(matchLanguage('fr', languages), undefined);
   assert.equal(matchLanguage('not a tag!', languages), undefined);
+  // Two packs of one language: the script decides, the region implying it.
+  const serbian = [{ id: 'sr' }, { id: 'sr-Latn' }, { id: 'en' }];
+  for (const [tag, pack] of Object.entries({ 'sr-Latn-RS': 'sr-Latn', 'sr-RS': 'sr', 'sr-Cyrl': 'sr', 'en-US': 'en' })) {
+    assert.equal(matchLanguage(tag, serbian), pack, tag);
+  }
+  // The one pack of a language is found without Intl.Locale (its likely-subtags data cost a page
+  // load 20 ms); two packs of the language, or none, need it.
+  const RealLocale = Intl.Locale;
+  let made = 0;
+  Intl.Locale = class extends RealLocale {
+    constructor(...args) {
+      super(...args);
+      made += 1;
+    }
+  };
+  try {
+    for (const tag of ['en-US', 'ja-JP', 'pt-PT', 'vi-VN', 'EN-gb']) assert.ok(matchLanguage(tag, languages), tag);
+    assert.equal(made, 0, 'no Intl.Locale for a language with one pack');
+    assert.equal(matchLanguage('zh-TW', languages), 'zh-Hant');
+    assert.ok(made > 0, 'Intl.Locale for a language with two packs');
+  } finally {
+    Intl.Locale = RealLocale;
+  }
 });
