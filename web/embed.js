@@ -1,5 +1,10 @@
 // The iframe embed, for sites whose CMS strips scripts:
 //   <iframe src=".../embed.html?municipality=ise&lang=ja" title="..."></iframe>
+// The widget's module is imported here, so these attributes are set after it has upgraded the
+// element but before its first update (a microtask after this module): the first update knows
+// the municipality (its rules are fetched at once) and the language (the form is built once).
+import './koshin/koshin-checker.js';
+
 const params = new URLSearchParams(location.search);
 const checker = document.getElementById('checker');
 const municipality = params.get('municipality');

@@ -12,6 +12,8 @@ function setLanguage(lang) {
   select.value = lang;
 }
 
+// The widget's module (imported above) has upgraded the element, whose first update runs after
+// this module: this loadIndex() comes first, so the language is set before the widget reads it.
 async function initLanguages() {
   const { languages } = await loadIndex();
   for (const l of languages) select.append(new Option(l.name, l.id));

@@ -304,6 +304,29 @@ describe('the resident page', () => {
     }
   });
 
+  test('a share link opens in the browser\'s language at once, with no Japanese answer first', async () => {
+    const link = shareFragment({ municipality: 'ise', certificates: { expiry: '2031-10-31' }, card: { expiry: '2034-10-31' },
+      holder: { birth_date: '1989-10-31' }, applicant: 'self' });
+    for (const [url, locale, lang] of [[`/${link}`, 'en-US', 'en'], [`/${link}`, 'ja-JP', 'ja'], [`/${link}`, 'pt-PT', 'pt-BR'],
+      [`/embed.html?lang=vi${link}`, 'en-US', 'vi']]) {
+      const { context, page, log } = await openPage(url, { locale });
+      // The language each answer was shown in, and how many times the form was built.
+      await page.addInitScript(() => {
+        window.__shownIn = [];
+        document.addEventListener('koshin-result', () => {
+          window.__shownIn.push(document.querySelector('koshin-checker').shadowRoot.querySelector('.root')?.lang);
+        });
+      });
+      await page.reload();
+      await page.waitForFunction(() => window.__shownIn.length > 0);
+      await page.waitForTimeout(300);  // a second build in another language would come within this
+      assert.deepEqual(await page.evaluate(() => [...new Set(window.__shownIn)]), [lang], `${url} ${locale}`);
+      if (!url.startsWith('/embed')) assert.equal(await page.locator('#lang-select').inputValue(), lang, locale);
+      assert.deepEqual(log.errors, []);
+      await context.close();
+    }
+  });
+
   test('fetches the core and the first rules from the start, each file once (speed, issue 7)', async () => {
     for (const url of ['/', '/embed.html?lang=en']) {
       await fetchedFromTheStart(url);
