@@ -3,9 +3,9 @@
 #  1. build with warnings as errors and run every native test (case tables, rule-file errors, CLI
 #     and doc checks) with ctest, then the same suite under AddressSanitizer and UBSan, then 15 s
 #     of each libFuzzer target (scripts/fuzz.sh; docs/fuzzing.md);
-#  2. build the core in WebAssembly and the site, check the widget's size budget; run the case tables through the wasm build
-#     under node (same plans as `koshin eval`), the language-pack check, the date fields and the
-#     rule files against rules/koshin-rules.schema.json;
+#  2. build the core in WebAssembly and the site, check the widget's size budget; run the case
+#     tables through the wasm build under node (same plans as `koshin eval`), the language-pack
+#     check, the date fields and the rule files against rules/koshin-rules.schema.json;
 #  3. run the browser tests in Debian's headless Chromium, then the benchmarks (scripts/bench.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
