@@ -310,7 +310,7 @@ describe('the resident page', () => {
     for (const [url, locale, lang] of [[`/${link}`, 'en-US', 'en'], [`/${link}`, 'ja-JP', 'ja'], [`/${link}`, 'pt-PT', 'pt-BR'],
       [`/embed.html?lang=vi${link}`, 'en-US', 'vi']]) {
       const { context, page, log } = await openPage(url, { locale });
-      // The language each answer was shown in, and how many times the form was built.
+      // The language each answer was shown in.
       await page.addInitScript(() => {
         window.__shownIn = [];
         document.addEventListener('koshin-result', () => {
