@@ -52,7 +52,8 @@ std::string plan;
 
 emscripten::val evaluate(const std::string& situation) {
   plan = engine.evaluate_to_json(situation);
-  return emscripten::val(emscripten::typed_memory_view(plan.size(), reinterpret_cast<const unsigned char*>(plan.data())));
+  return emscripten::val(
+      emscripten::typed_memory_view(plan.size(), reinterpret_cast<const unsigned char*>(plan.data())));
 }
 
 // A date written in a Japanese era (year 1 = 元年) as {"date": "YYYY-MM-DD"}, or
