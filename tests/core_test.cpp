@@ -4,6 +4,8 @@
 
 #include <functional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "koshin/evaluate.hpp"
 #include "koshin/json_text.hpp"
@@ -52,6 +54,34 @@ TEST(Engine, DuplicateKeysAreErrorsWithTheirPointer) {
   EXPECT_EQ(plan["errors"][0]["pointer"], "/holder/birth_date");
   EXPECT_EQ(plan["errors"][1]["pointer"], "/applicant");
   EXPECT_FALSE(plan.contains("procedure"));
+}
+
+// docs/errors.md: a refused plan names the rule set the situation was checked against, the
+// municipality's when it names a known one, and its errors include an unknown municipality.
+TEST(Engine, RefusedPlanNamesTheMunicipalityRuleSetOrReportsItUnknown) {
+  const auto files = [](const Json& plan) {
+    std::vector<std::string> ids;
+    for (const auto& f : plan["rule_set"]["files"]) ids.push_back(f["id"].get<std::string>());
+    return ids;
+  };
+  Json bad = kExample;
+  bad["certificates"]["expiry"] = "2024-02-30";
+  const Json known = testing::shipped_engine().evaluate(bad);
+  ASSERT_EQ(known["errors"].size(), 1u) << known["errors"].dump();
+  EXPECT_EQ(files(known), (std::vector<std::string>{"national", "ise"}));
+  EXPECT_EQ(known["rule_set"], testing::shipped_engine().evaluate(kExample)["rule_set"]);
+
+  bad["municipality"] = "atlantis";
+  const Json unknown = testing::shipped_engine().evaluate(bad);
+  ASSERT_EQ(unknown["errors"].size(), 2u) << unknown["errors"].dump();
+  EXPECT_EQ(unknown["errors"][1]["code"], "unknown_municipality");
+  EXPECT_EQ(files(unknown), (std::vector<std::string>{"national"}));
+
+  bad["municipality"] = 7;  // not a string: a wrong type, and no unknown_municipality besides
+  const Json wrong = testing::shipped_engine().evaluate(bad);
+  ASSERT_EQ(wrong["errors"].size(), 2u) << wrong["errors"].dump();
+  EXPECT_EQ(wrong["errors"][0]["pointer"], "/municipality");
+  EXPECT_NE(wrong["errors"][0]["code"], "unknown_municipality");
 }
 
 TEST(Engine, ExampleHasTheStableFields) {

@@ -1601,8 +1601,8 @@ std::vector<std::string> Engine::municipality_ids() const {
 
 namespace {
 
-// The plan up to its rule set: the answer when the situation is valid, else only the format
-// (with `today` and `municipality` when readable). `muni` is the municipality's rules, if any.
+// The plan up to its rule set: the answer when the situation is valid, else only the format.
+// `muni` is the municipality's rules, if the situation names a known one (even with errors).
 ObjectText answer(const Engine& engine, const Json* situation, const RuleFile*& muni, Diagnostics& diag) {
   ObjectText plan;
   plan.str("format", "koshin-plan/1");
@@ -1612,7 +1612,8 @@ ObjectText answer(const Engine& engine, const Json* situation, const RuleFile*& 
   }
   Situation s;
   if (diag.ok()) s = parse_situation(*situation, diag);
-  if (diag.ok() && s.municipality != "other") {
+  // Checked even when other fields have errors, so that every mistake is reported at once.
+  if (s.municipality_read && s.municipality != "other") {
     muni = engine.municipality(s.municipality);
     if (muni == nullptr) {
       std::string expected = "one of: other";

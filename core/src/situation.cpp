@@ -75,7 +75,10 @@ Situation parse_situation(const Json& json, Diagnostics& diag) {
     today_usable = check_range(today, kFirstCardDay, kLastToday, "/today", diag);
     s.today = *today;
   }
-  if (auto m = top.string("municipality", true)) s.municipality = *m;
+  if (auto m = top.string("municipality", true)) {
+    s.municipality = *m;
+    s.municipality_read = true;
+  }
 
   ObjectReader certs = top.object("certificates", false);
   if (certs.valid()) {

@@ -27,6 +27,7 @@ extern const EnumNames<Relationship> kRelationshipNames;
 struct Situation {
   Date today{};
   std::string municipality;
+  bool municipality_read = false;  // "municipality" was a string (perhaps ""), even if others had errors
 
   // Certificates: one expiry for both, or one each; or the issue date to derive them.
   std::optional<Date> cert_expiry;
