@@ -19,7 +19,8 @@ before(async () => ({ server, origin, browser } = await startSite()));
 after(() => stopSite({ server, browser }));
 
 // A page whose every request, CSP violation and script error is recorded.
-async function openPage(url, contextOptions = {}) {
+// `initScripts` run in the page before its own scripts, after the plans' recorder.
+async function openPage(url, { initScripts = [], ...contextOptions } = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
   const page = await context.newPage();
   const log = { requests: [], errors: [] };
@@ -31,6 +32,7 @@ async function openPage(url, contextOptions = {}) {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  for (const script of initScripts) await page.addInitScript(script);
   if (contextOptions.clockAt) await page.clock.setFixedTime(contextOptions.clockAt);
   await page.goto(`${origin}${url}`);
   return { context, page, log };
@@ -309,15 +311,14 @@ describe('the resident page', () => {
       holder: { birth_date: '1989-10-31' }, applicant: 'self' });
     for (const [url, locale, lang] of [[`/${link}`, 'en-US', 'en'], [`/${link}`, 'ja-JP', 'ja'], [`/${link}`, 'pt-PT', 'pt-BR'],
       [`/embed.html?lang=vi${link}`, 'en-US', 'vi']]) {
-      const { context, page, log } = await openPage(url, { locale });
       // The language each answer was shown in.
-      await page.addInitScript(() => {
+      const shownIn = () => {
         window.__shownIn = [];
         document.addEventListener('koshin-result', () => {
           window.__shownIn.push(document.querySelector('koshin-checker').shadowRoot.querySelector('.root')?.lang);
         });
-      });
-      await page.reload();
+      };
+      const { context, page, log } = await openPage(url, { locale, initScripts: [shownIn] });
       await page.waitForFunction(() => window.__shownIn.length > 0);
       await page.waitForTimeout(300);  // a second build in another language would come within this
       assert.deepEqual(await page.evaluate(() => [...new Set(window.__shownIn)]), [lang], `${url} ${locale}`);
