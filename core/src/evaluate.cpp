@@ -537,10 +537,11 @@ std::optional<ObjectText> Evaluation::new_certificate_json(Date r, Procedure pro
   // that visit run to it at most.
   const bool validity_change = procedure == Procedure::card_validity_change;
   const Date card_cap = validity_change && s_.stay_end ? *s_.stay_end : card_.expiry;
+  // On a day the resident chose before the window, both certificates are issued anew early
+  // (N-EARLY-RENEWAL); the signature certificate never ends after the user certificate (N-CERT-CAP).
   auto handled = [&](const Item& it) {
-    if (!it.present) return false;
-    return validity_change || it.status == Status::lapsed || !before(r, window_opens(it.expiry)) ||
-           (explicit_day && &it == &user_);
+    return it.present &&
+           (validity_change || explicit_day || it.status == Status::lapsed || !before(r, window_opens(it.expiry)));
   };
   ObjectText certificates;
   std::optional<Date> user_after;
