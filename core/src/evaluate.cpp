@@ -713,8 +713,17 @@ ArrayText Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant
     bool holder_must_attend = false;
     std::vector<StepKind> step_kinds;  // of the steps in `before`: one step of each kind
     ArrayText before;
-    std::set<std::string> doc_ids;  // of the documents in `documents`
-    ArrayText documents, waived, notes, rules;
+    // The documents, written at the end: a requirement later in the merge can still waive one
+    // (the office checks it itself, whatever the task) or name more conditions that waive it.
+    struct Doc {
+      const DocItem* item;
+      std::string rule_id, source;
+      ArrayText only_if;
+      unsigned waivable = 0;  // unanswered waivers (bits by Condition) of every requirement listing it
+      bool waived = false;    // in `waived`
+    };
+    std::vector<Doc> documents;
+    ArrayText waived, notes, rules;
     // Written last, in the order they were first set: "national_rule" (true) and "offices" (the
     // last list given).
     bool national_rule = false;
@@ -795,51 +804,78 @@ ArrayText Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant
             if (known && !holds) skip = true;
           }
           if (skip) continue;
-          ArrayText waivable;
+          unsigned waivable = 0;
+          std::optional<Condition> waived_by;  // a waiver that holds
           for (Condition c : d.waived_if) {
             bool known = true;
             const bool holds = condition(c, known);
-            if (!known) waivable.str(kConditionNames.name(c));
+            if (!known) waivable |= 1u << static_cast<unsigned>(c);
             if (known && holds) {
-              skip = true;
-              ObjectText()
-                  .str("id", d.doc)
-                  .str("because", kConditionNames.name(c))
-                  .str("rule", rule_id)
-                  .str("source", source)
-                  .append_to(out.waived);
+              waived_by = c;
               break;
             }
           }
-          if (skip || !out.doc_ids.insert(d.doc).second) continue;
-          const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
-          if (def == nullptr) def = national_.find_document(d.doc);
-          ObjectText doc;
-          doc.str("id", d.doc).str("key", "doc." + d.doc).str("rule", rule_id).str("source", source);
-          if (def != nullptr) {
-            doc.str("person", kPersonNames.name(def->person)).str("category", kDocCategoryNames.name(def->category));
-            if (!def->name.empty()) doc.add("name", def->name);
+          VisitPlan::Doc* listed = nullptr;
+          for (VisitPlan::Doc& x : out.documents) {
+            if (x.item->doc == d.doc) listed = &x;
           }
-          if (!d.alternatives.empty()) doc.add("alternatives", d.alternatives);
-          if (!only_if.empty()) doc.add("only_if", only_if);
-          if (!waivable.empty()) doc.add("waived_if", waivable);
-          if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
-          if (!d.note.empty()) doc.add("note", d.note);
-          ArrayText examples;
-          for (const auto& ex : d.examples) {
-            const IdType* type = national_.find_id_type(ex);
-            if (type != nullptr && !type->accepted.contains(today_)) {
-              stale_examples_.insert(ex);
-            } else {
-              examples.str(ex);
-            }
+          if (listed == nullptr) {
+            listed = &out.documents.emplace_back(VisitPlan::Doc{&d, rule_id, source, std::move(only_if)});
+          } else if (listed->waived) {
+            continue;
           }
-          if (!examples.empty()) doc.add("examples", examples);
-          doc.append_to(out.documents);
+          listed->waivable |= waivable;
+          if (waived_by) {
+            listed->waived = true;
+            ObjectText()
+                .str("id", d.doc)
+                .str("because", kConditionNames.name(*waived_by))
+                .str("rule", rule_id)
+                .str("source", source)
+                .append_to(out.waived);
+          }
         }
       }
     }
   }
+  auto documents_json = [&](const std::vector<VisitPlan::Doc>& docs) {
+    ArrayText out;
+    for (const VisitPlan::Doc& x : docs) {
+      if (x.waived) continue;
+      const DocItem& d = *x.item;
+      const DocumentDef* def = muni_ != nullptr ? muni_->find_document(d.doc) : nullptr;
+      if (def == nullptr) def = national_.find_document(d.doc);
+      ObjectText doc;
+      doc.str("id", d.doc).str("key", "doc." + d.doc).str("rule", x.rule_id).str("source", x.source);
+      if (def != nullptr) {
+        doc.str("person", kPersonNames.name(def->person)).str("category", kDocCategoryNames.name(def->category));
+        if (!def->name.empty()) doc.add("name", def->name);
+      }
+      if (!d.alternatives.empty()) doc.add("alternatives", d.alternatives);
+      if (!x.only_if.empty()) doc.add("only_if", x.only_if);
+      if (x.waivable != 0) {
+        ArrayText waivable;
+        for (const auto& [name, c] : kConditionNames.names) {
+          if (x.waivable & (1u << static_cast<unsigned>(c))) waivable.str(name);
+        }
+        doc.add("waived_if", waivable);
+      }
+      if (d.issued_within_months > 0) doc.add("issued_within_months", d.issued_within_months);
+      if (!d.note.empty()) doc.add("note", d.note);
+      ArrayText examples;
+      for (const auto& ex : d.examples) {
+        const IdType* type = national_.find_id_type(ex);
+        if (type != nullptr && !type->accepted.contains(today_)) {
+          stale_examples_.insert(ex);
+        } else {
+          examples.str(ex);
+        }
+      }
+      if (!examples.empty()) doc.add("examples", examples);
+      doc.append_to(out);
+    }
+    return out;
+  };
   ArrayText out;
   for (std::size_t i = 0; i < visits.size(); ++i) {
     const VisitPlan& v = visits[i];
@@ -849,7 +885,7 @@ ArrayText Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant
         .add("same_day", v.same_day)
         .add("holder_must_attend", v.holder_must_attend)
         .add("before", v.before)
-        .add("documents", v.documents)
+        .add("documents", documents_json(v.documents))
         .add("waived", v.waived)
         .add("notes", v.notes)
         .add("rules", v.rules);
