@@ -722,6 +722,7 @@ ArrayText Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant
       unsigned waivable = 0;  // unanswered waivers (bits by Condition) of every requirement listing it
       bool waived = false;    // in `waived`
     };
+    static_assert(static_cast<unsigned>(Condition::foreign_period_of_stay) < 32, "one bit per Condition");
     std::vector<Doc> documents;
     ArrayText waived, notes, rules;
     // Written last, in the order they were first set: "national_rule" (true) and "offices" (the
@@ -817,7 +818,10 @@ ArrayText Evaluation::build_visits(const std::vector<Task>& all_tasks, Applicant
           }
           VisitPlan::Doc* listed = nullptr;
           for (VisitPlan::Doc& x : out.documents) {
-            if (x.item->doc == d.doc) listed = &x;
+            if (x.item->doc == d.doc) {
+              listed = &x;
+              break;
+            }
           }
           if (listed == nullptr) {
             listed = &out.documents.emplace_back(VisitPlan::Doc{&d, rule_id, source, std::move(only_if)});

@@ -39,7 +39,7 @@ enum class Condition {
   same_household_parent,    // the representative is a parent in the holder's household
   same_household,           // whoever applies for the holder lives in the holder's household
   with_move_notification,   // done together with a 転入届 / 転居届
-  foreign_period_of_stay,
+  foreign_period_of_stay,   // the last: evaluate.cpp keeps a set of conditions as bits
 };
 
 extern const EnumNames<Applicant> kApplicantNames;
