@@ -414,5 +414,25 @@ TEST(JsonText, LongPointersAreCutAtACharacterBoundary) {
   EXPECT_EQ(diag.errors()[0].pointer, "/" + std::string(1021, 'a'));
 }
 
+// errors_text() writes the error list without a document: the same text as the Json that
+// error_to_json() builds, written by write_json(), whatever the fields hold.
+TEST(JsonText, ErrorsTextIsWriteJsonOfTheErrors) {
+  const auto both = [](const Diagnostics& diag) {
+    Json errors = Json::array();
+    for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
+    EXPECT_EQ(errors_text(diag), write_json(errors));
+  };
+  Diagnostics none;
+  both(none);
+  EXPECT_EQ(errors_text(none), "[]");
+  Diagnostics situation;
+  situation.add("date_impossible", "/today", "a date that exists");
+  situation.add("unknown_field", "/\xE6\x97\xA5\"\\\n/\xFF", "");  // escapes, and a byte that is not UTF-8
+  both(situation);
+  Diagnostics rules("rules/municipalities/\xE4\xBC\x8A\xE5\x8B\xA2.json");
+  for (int i = 0; i < 60; ++i) rules.add("wrong_type", "/offices/" + std::to_string(i), "string");
+  both(rules);  // with the file, and the 51st error is too_many_errors
+}
+
 }  // namespace
 }  // namespace koshin

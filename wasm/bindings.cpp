@@ -24,24 +24,18 @@ namespace {
 
 koshin::Engine engine;
 
-std::string errors_text(const koshin::Diagnostics& diag) {
-  koshin::Json out = koshin::Json::array();
-  for (const auto& e : diag.errors()) out.push_back(koshin::error_to_json(e));
-  return koshin::write_json(out);
-}
-
 // Each load parses the rule file once into typed rules and returns a JSON array of its errors
 // ("[]" when it was loaded); evaluate() only reads them.
 std::string load_national(const std::string& text, const std::string& file) {
   koshin::Diagnostics diag(file);
   engine.load_national(text, diag);
-  return errors_text(diag);
+  return koshin::errors_text(diag);
 }
 
 std::string load_municipality(const std::string& text, const std::string& file) {
   koshin::Diagnostics diag(file);
   engine.load_municipality(text, diag);
-  return errors_text(diag);
+  return koshin::errors_text(diag);
 }
 
 // The last plan, kept until the next evaluate(). JavaScript gets a Uint8Array over its bytes and
@@ -59,17 +53,17 @@ emscripten::val evaluate(const std::string& situation) {
 // A date written in a Japanese era (year 1 = 元年) as {"date": "YYYY-MM-DD"}, or
 // {"error": "unknown_era" | "impossible" | "outside_era"}.
 std::string date_from_era(const std::string& era, int year, int month, int day) {
-  koshin::Json out = koshin::Json::object();
+  koshin::ObjectText out;
   const auto e = koshin::kEraNames.find(era);
   koshin::Date d;
   if (!e) {
-    out["error"] = "unknown_era";
+    out.str("error", "unknown_era");
   } else if (const auto r = koshin::from_japanese_era(*e, year, month, day, d); r == koshin::EraParse::ok) {
-    out["date"] = koshin::format_iso_date(d);
+    out.date("date", d);
   } else {
-    out["error"] = r == koshin::EraParse::impossible ? "impossible" : "outside_era";
+    out.str("error", r == koshin::EraParse::impossible ? "impossible" : "outside_era");
   }
-  return koshin::write_json(out);
+  return out.take();
 }
 
 #ifdef KOSHIN_WASM_TOOLS
@@ -80,11 +74,11 @@ std::string check_pack(const std::string& text, const std::string& locale, const
   if (!base_text.empty()) {
     koshin::Diagnostics base_diag("base");
     base = koshin::parse_json_text(base_text, base_diag);
-    if (!base) return errors_text(base_diag);
+    if (!base) return koshin::errors_text(base_diag);
   }
   koshin::Diagnostics diag;
   koshin::check_pack(text, locale, base ? &*base : nullptr, diag);
-  return errors_text(diag);
+  return koshin::errors_text(diag);
 }
 #endif
 

@@ -1702,7 +1702,7 @@ std::string Engine::write_plan(const Json* situation, Diagnostics& diag) const {
   // The rule set was written once, at load.
   const auto rule_set = rule_sets_.find(muni == nullptr ? std::string() : muni->id);
   if (rule_set != rule_sets_.end()) plan.add_json("rule_set", rule_set->second);
-  return plan.add_json("errors", write_json(errors_json(diag))).take();
+  return plan.add_json("errors", errors_text(diag)).take();
 }
 
 }  // namespace koshin

@@ -891,4 +891,18 @@ void ArrayText::write_to(std::string& out) const {
   out += ']';
 }
 
+std::string errors_text(const Diagnostics& diag) {
+  ArrayText errors;
+  for (const Error& e : diag.errors()) {
+    ObjectText j;
+    j.str("code", e.code).str("pointer", e.pointer).str("key", e.key());
+    if (!e.expected.empty()) j.str("expected", e.expected);
+    if (!e.file.empty()) j.str("file", e.file);
+    j.append_to(errors);
+  }
+  std::string out;
+  errors.write_to(out);
+  return out;
+}
+
 }  // namespace koshin

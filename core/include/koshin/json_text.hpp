@@ -108,4 +108,8 @@ class ArrayText {
   std::size_t size_ = 0;
 };
 
+// The errors of `diag` as a JSON array's text, each object as error_to_json() builds it: the end
+// of every plan, and what the wasm build's loads return.
+std::string errors_text(const Diagnostics& diag);
+
 }  // namespace koshin
