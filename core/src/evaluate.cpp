@@ -1566,7 +1566,7 @@ std::string rule_set_json(const RuleFile& national, const RuleFile* muni) {
   return ObjectText().str("version", sha256_hex(all).substr(0, 16)).add("files", files).take();
 }
 
-// The end of every plan: the errors (few, and built by diagnostics.cpp as Json).
+// The errors as a document, for read_plan (a plan's text ends with errors_text's).
 Json errors_json(const Diagnostics& diag) {
   Json errors = Json(Json::value_t::array);
   for (const auto& e : diag.errors()) errors.push_back(error_to_json(e));
