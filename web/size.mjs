@@ -1,25 +1,18 @@
 // The widget's transfer size: JS + wasm + national rules + one municipality + one language pack,
 // each file compressed on its own as a server would (gzip -9, brotli q11). Prints the table and
 // fails above the budget.   node web/size.mjs SITE_DIR [BUDGET_KB]
-import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import { compressedSize, widgetFiles } from './widget-files.mjs';
 
 const [site, budgetKb = '91'] = process.argv.slice(2);
 const dir = path.join(site, 'koshin');
-const files = [
-  ...fs.readdirSync(dir).filter((f) => /\.(m?js|wasm)$/.test(f)),
-  'rules/national.json', 'rules/index.json', 'rules/municipalities/ise.json', 'i18n/ja.json', 'i18n/index.json',
-];
 let gzipTotal = 0;
 let brotliTotal = 0;
-for (const f of files) {
-  const data = fs.readFileSync(path.join(dir, f));
-  const gz = zlib.gzipSync(data, { level: 9 }).length;
-  const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+for (const f of widgetFiles(dir)) {
+  const { bytes, gzip: gz, brotli: br } = compressedSize(path.join(dir, f));
   gzipTotal += gz;
   brotliTotal += br;
-  console.log(`${f.padEnd(34)} ${String(data.length).padStart(7)} B  gzip ${(gz / 1024).toFixed(1).padStart(5)} KB  brotli ${(br / 1024).toFixed(1).padStart(5)} KB`);
+  console.log(`${f.padEnd(34)} ${String(bytes).padStart(7)} B  gzip ${(gz / 1024).toFixed(1).padStart(5)} KB  brotli ${(br / 1024).toFixed(1).padStart(5)} KB`);
 }
 console.log(`${'widget total'.padEnd(34)} ${' '.repeat(9)}  gzip ${(gzipTotal / 1024).toFixed(1).padStart(5)} KB  brotli ${(brotliTotal / 1024).toFixed(1).padStart(5)} KB  (budget ${budgetKb} KB gzip)`);
 if (gzipTotal > Number(budgetKb) * 1024) {

@@ -22,11 +22,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CSP, serve } from '../../scripts/serve.mjs';
 import { shareFragment } from '../../web/src/share.js';
 import { tokyoToday } from '../../web/src/today.js';
+import { compressedSize } from '../../web/widget-files.mjs';
 import { chromiumOptions, merge, root } from '../web/support.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -58,14 +58,6 @@ for (const file of [path.join(site, 'koshin/koshin-core.wasm'), path.join(peerDi
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const compressed = (file) => {
-  const data = fs.readFileSync(file);
-  return {
-    bytes: data.length,
-    gzip: zlib.gzipSync(data, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-};
 const sum = (files) => files.reduce((t, f) => ({ bytes: t.bytes + f.bytes, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
   { bytes: 0, gzip: 0, brotli: 0 });
 
@@ -152,9 +144,9 @@ async function pageLoads(browser, origin) {
 function transfer(requested) {
   const widgetFiles = [...new Set(requested.filter((p) => p.startsWith('/koshin/')))].sort();
   const pageFiles = [...new Set(requested.map((p) => (p === '/' ? '/index.html' : p)))].sort();
-  const koshin = widgetFiles.map((p) => ({ file: p.slice(1), ...compressed(path.join(site, p)) }));
-  const page = pageFiles.map((p) => ({ file: p.slice(1), ...compressed(path.join(site, p)) }));
-  const peer = ['peer.js', 'odawara.rules.json'].map((f) => ({ file: `peer/${f}`, ...compressed(path.join(peerDir, f)) }));
+  const koshin = widgetFiles.map((p) => ({ file: p.slice(1), ...compressedSize(path.join(site, p)) }));
+  const page = pageFiles.map((p) => ({ file: p.slice(1), ...compressedSize(path.join(site, p)) }));
+  const peer = ['peer.js', 'odawara.rules.json'].map((f) => ({ file: `peer/${f}`, ...compressedSize(path.join(peerDir, f)) }));
   return { koshin, koshinTotal: sum(koshin), pageTotal: sum(page), peer, peerTotal: sum(peer) };
 }
 

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
+import { compressedSize, widgetFiles } from '../../web/widget-files.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -21,19 +21,16 @@ const { values: args } = parseArgs({
   },
 });
 
-const gzip = (data) => zlib.gzipSync(data, { level: 9 }).length;
+const gzip = (file) => compressedSize(file).gzip;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1).padStart(5)} KB`;
 const row = (label, bytes) => console.log(`  ${label.padEnd(58)} ${kb(bytes)}`);
 
-// The same files as web/size.mjs counts.
+// The files web/size.mjs counts, the wasm apart.
 const dir = path.join(args.site, 'koshin');
-const others = [
-  ...fs.readdirSync(dir).filter((f) => /\.m?js$/.test(f)),
-  'rules/national.json', 'rules/index.json', 'rules/municipalities/ise.json', 'i18n/ja.json', 'i18n/index.json',
-];
-const othersGzip = others.reduce((sum, f) => sum + gzip(fs.readFileSync(path.join(dir, f))), 0);
-const coreGzip = gzip(fs.readFileSync(path.join(dir, 'koshin-core.wasm')));
-const floorGzip = gzip(fs.readFileSync(args.floor));
+const others = widgetFiles(dir).filter((f) => !f.endsWith('.wasm'));
+const othersGzip = others.reduce((sum, f) => sum + gzip(path.join(dir, f)), 0);
+const coreGzip = gzip(path.join(dir, 'koshin-core.wasm'));
+const floorGzip = gzip(args.floor);
 const target = Number(args.target) * 1024;
 
 console.log('widget first load, gzip -9 per file');
